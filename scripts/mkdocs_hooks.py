@@ -1,0 +1,37 @@
+"""The only module that imports MkDocs: an adapter from the pipeline to MkDocs events.
+
+Data is loaded and checked in ``on_config``, before MkDocs empties ``site/``, so a bad
+record aborts the build with every problem named and the last good site untouched
+(``mkdocs serve`` keeps serving it). Pages are added in memory in ``on_files``: nothing
+is written into ``docs/``, so ``serve`` cannot loop on its own output.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from practice_site.load import load_corpus  # noqa: E402
+from practice_site.problems import format_problems  # noqa: E402
+from practice_site.render import render_site  # noqa: E402
+
+_pages: dict[str, str] = {}
+
+
+def on_config(config):
+    root = Path(config.config_file_path).resolve().parent
+    corpus, problems = load_corpus(root / "data", root)
+    if problems:
+        raise PluginError("data/ has problems:\n" + format_problems(problems))
+    _pages.clear()
+    _pages.update(render_site(corpus, site_url=config.site_url or ""))
+    return config
+
+
+def on_files(files, config):
+    for uri, markdown in _pages.items():
+        files.append(File.generated(config, uri, content=markdown))
+    return files

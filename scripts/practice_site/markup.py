@@ -1,0 +1,54 @@
+"""Markdown building blocks shared by every page renderer. All data text goes through
+``escape.md_text`` here or in the caller; links are made relative to the page."""
+from __future__ import annotations
+
+import posixpath
+
+import yaml
+
+from .escape import html_attr, md_text
+
+__all__ = ["md_text", "html_attr", "link", "href", "front_matter", "uris"]
+
+
+class uris:
+    """The site's URL scheme, in one place (source paths, as MkDocs sees them)."""
+
+    home = "index.md"
+    practices = "practices/index.md"
+    themes = "themes/index.md"
+    tags = "tags.md"
+    about = "about.md"
+
+    @staticmethod
+    def practice(pid: str) -> str:
+        return f"practices/{pid}.md"
+
+    @staticmethod
+    def theme(tid: str) -> str:
+        return f"themes/{tid}.md"
+
+    @staticmethod
+    def report(rid: str) -> str:
+        return f"reports/{rid}.md"
+
+
+def href(from_uri: str, to_uri: str, anchor: str = "") -> str:
+    """A link target from the page ``from_uri`` to ``to_uri`` (both source paths)."""
+    if to_uri == from_uri:
+        target = ""
+    else:
+        target = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def link(from_uri: str, to_uri: str, text: str, anchor: str = "", title: str = "") -> str:
+    """``[text](target "title")`` with the text escaped."""
+    t = f' "{html_attr(title)}"' if title else ""
+    return f"[{md_text(text)}]({href(from_uri, to_uri, anchor)}{t})"
+
+
+def front_matter(**meta: object) -> str:
+    body = yaml.safe_dump({k: v for k, v in meta.items() if v is not None},
+                          allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{body}---\n\n"

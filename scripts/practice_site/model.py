@@ -1,0 +1,127 @@
+"""The corpus as loaded and validated: frozen records, nothing MkDocs-specific."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .report import ParsedReport
+
+
+@dataclass(frozen=True)
+class Report:
+    id: str
+    """File stem of ``data/reports/<id>.txt``; the annotated report's URL slug."""
+    title: str
+    """Title as the report gives it (its first line)."""
+    unit: str
+    """Issuing unit as the source names it."""
+    year: int
+    kind: str
+    """What sort of document it is (工作汇报发言, 年度工作总结, ...)."""
+    path: str
+    """Where the text is, for messages."""
+    parsed: ParsedReport
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A phrase quoted verbatim from a report, resolved to the sentence holding it."""
+
+    text: str
+    report: str
+    """Report id."""
+    sentence: str
+    """Sentence id (anchor) in that report."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    figure: str
+    """The figure exactly as the report prints it, masks kept (``化解率**％``)."""
+    measures: str
+    """What the figure measures (editorial)."""
+    quote: Quote
+    """The sentence the figure is taken from."""
+
+
+@dataclass(frozen=True)
+class Relation:
+    target: str
+    """Practice id the relation points to."""
+    kind: str
+    """Relation kind id from ``data/relations.yml``."""
+    note: str = ""
+    """Optional editorial note on the relation."""
+
+
+@dataclass(frozen=True)
+class Practice:
+    id: str
+    """ASCII slug; equals the file stem and the page URL."""
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    """Kind id from ``data/kinds.yml`` (practice, mechanism, campaign, ...)."""
+    theme: str
+    """Theme id from ``data/themes.yml``."""
+    tags: tuple[str, ...]
+    """Tag names from ``data/tags.yml``."""
+    summary: str
+    """One editorial sentence; shown marked as editorial."""
+    how: tuple[Quote, ...]
+    """做法要点, each quoted from a report."""
+    outcomes: tuple[Outcome, ...]
+    related: tuple[Relation, ...]
+    evidence: tuple[Quote, ...]
+    """Extra source sentences a name search would not find."""
+    path: str
+    line: int = 1
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name: str
+    description: str
+    """Editorial description."""
+    parts: tuple[tuple[str, int], ...]
+    """(report id, part number) pairs the theme stands for."""
+
+
+@dataclass(frozen=True)
+class Tag:
+    id: str
+    """ASCII slug used as the anchor on the tags page."""
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class RelationKind:
+    id: str
+    label: str
+    """How the relation reads from the record that declares it."""
+    inverse: str
+    """How it reads on the target's page."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    reports: dict[str, Report]
+    practices: dict[str, Practice]
+    themes: dict[str, Theme]
+    tags: dict[str, Tag]
+    """Keyed by tag name."""
+    relation_kinds: dict[str, RelationKind]
+    kinds: dict[str, Kind]
+    extra: dict[str, object] = field(default_factory=dict)
+    """Room for later taxonomies (glossary, campaigns) without changing this signature."""

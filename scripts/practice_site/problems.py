@@ -1,0 +1,44 @@
+"""Problems are values: every stage gathers them and the caller reports all at once."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    """File the problem is in, relative to the project root where possible."""
+    line: int
+    """1-based line number; 0 when the problem concerns the whole file."""
+    field: str
+    """Dotted field path (``outcomes[2].figure``), or ``-`` for the file itself."""
+    message: str
+    """What is wrong and what to do about it, written for the person editing the file."""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+class ProblemsFound(Exception):
+    """Raised by entry points when a run gathered problems; carries all of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(format_problems(self.problems))
+
+
+def format_problems(problems: list[Problem]) -> str:
+    lines = [str(p) for p in problems]
+    lines.append(f"{len(problems)} problem(s) found; nothing was built.")
+    return "\n".join(lines)
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """Path as the editor knows it: relative to the project root when inside it."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

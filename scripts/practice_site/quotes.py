@@ -1,0 +1,52 @@
+"""Find which sentence of which report holds a quoted phrase.
+
+Each report's sentences are joined with a separator that no phrase can contain, so a
+lookup is one C-level ``str.find`` plus a bisect, however many sentences there are.
+"""
+from __future__ import annotations
+
+import bisect
+
+from .model import Quote
+from .report import ParsedReport, Sentence
+
+_SEP = "\x00"
+
+
+class QuoteIndex:
+    def __init__(self, reports: dict[str, ParsedReport]):
+        self._texts: list[tuple[str, str, list[int], tuple[Sentence, ...]]] = []
+        for rid, parsed in sorted(reports.items()):
+            starts, pos = [], 0
+            for s in parsed.sentences:
+                starts.append(pos)
+                pos += len(s.text) + 1
+            joined = _SEP.join(s.text for s in parsed.sentences)
+            self._texts.append((rid, joined, starts, parsed.sentences))
+
+    def find(self, phrase: str, report: str | None = None) -> list[tuple[str, Sentence]]:
+        """Every (report id, sentence) whose text contains ``phrase``, in reading order."""
+        found = []
+        for rid, joined, starts, sentences in self._texts:
+            if report and rid != report:
+                continue
+            at = joined.find(phrase)
+            while at != -1:
+                i = bisect.bisect_right(starts, at) - 1
+                found.append((rid, sentences[i]))
+                at = joined.find(phrase, starts[i] + len(sentences[i].text) + 1)
+        return found
+
+    def quote(self, phrase: str) -> Quote | None:
+        """The first sentence holding ``phrase``, as a Quote."""
+        hits = self.find(phrase)
+        if not hits:
+            return None
+        rid, sentence = hits[0]
+        return Quote(phrase, rid, sentence.id)
+
+    def sentence(self, report: str, sid: str) -> Sentence | None:
+        for rid, _, _, sentences in self._texts:
+            if rid == report:
+                return next((s for s in sentences if s.id == sid), None)
+        return None

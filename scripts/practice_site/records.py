@@ -1,0 +1,125 @@
+"""Practice records: ``data/practices/<id>.yml``, read and checked against the corpus.
+
+Fidelity is checked here, not trusted: every quoted phrase must occur in a report, every
+figure must occur in the sentence its outcome cites.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .fields import FieldReader
+from .model import Kind, Outcome, Practice, Quote, Relation, RelationKind, Tag, Theme
+from .quotes import QuoteIndex
+from .slug import id_problem
+from .yamlnodes import Value
+
+REQUIRED = ("id", "name", "kind", "theme", "tags", "summary", "how", "outcomes", "related")
+OPTIONAL = ("aliases", "evidence")
+
+
+def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: QuoteIndex,
+                  themes: dict[str, Theme], tags: dict[str, Tag], kinds: dict[str, Kind],
+                  relation_kinds: dict[str, RelationKind]) -> Practice | None:
+    """One record, or None when it has problems (all of them appended to ``r``)."""
+    before = len(r.problems)
+    f = r.mapping(top, "", REQUIRED, OPTIONAL)
+    if f is None:
+        return None
+    pid = r.text(f.get("id"), "id")
+    if pid is not None:
+        if msg := id_problem(pid):
+            r.problem(f["id"].line, "id", msg)
+        elif pid != path.stem:
+            r.problem(f["id"].line, "id", f"{pid!r} differs from the file name {path.stem!r}; "
+                      f"rename the file to {pid}.yml or change the id")
+    name = r.text(f.get("name"), "name", max_len=40)
+    aliases = r.text_list(f.get("aliases"), "aliases")
+    summary = r.text(f.get("summary"), "summary", max_len=300)
+
+    def choice(key: str, table: dict, what: str) -> str | None:
+        value = r.text(f.get(key), key)
+        if value is not None and value not in table:
+            r.problem(f[key].line, key, f"unknown {what} {value!r}; {what}s: {', '.join(sorted(table))}")
+        return value
+
+    kind = choice("kind", kinds, "kind")
+    theme = choice("theme", themes, "theme")
+    tag_names = r.text_list(f.get("tags"), "tags")
+    for i, (tv, t) in enumerate(zip(r.items(f.get("tags"), "tags"), tag_names)):
+        if t not in tags:
+            r.problem(tv.line, f"tags[{i}]", f"unknown tag {t!r}; add it to data/tags.yml or use one of: "
+                      f"{', '.join(sorted(tags))}")
+    if not tag_names and "tags" in f:
+        r.problem(f["tags"].line, "tags", "give at least one tag")
+
+    def quote(v: Value, where: str) -> Quote | None:
+        phrase = r.text(v, where, max_len=500)
+        if phrase is None:
+            return None
+        q = quotes.quote(phrase)
+        if q is None:
+            r.problem(v.line, where, f"quoted phrase not found in any report: {phrase!r}; "
+                      "copy it from the report exactly (within one sentence)")
+        return q
+
+    how = [q for i, v in enumerate(r.items(f.get("how"), "how")) if (q := quote(v, f"how[{i}]"))]
+    if not r.items(f.get("how"), "how") and "how" in f:
+        r.problem(f["how"].line, "how", "give at least one 做法要点 quoted from the report")
+    evidence = [q for i, v in enumerate(r.items(f.get("evidence"), "evidence"))
+                if (q := quote(v, f"evidence[{i}]"))]
+    outcomes = []
+    for i, ov in enumerate(r.items(f.get("outcomes"), "outcomes")):
+        where = f"outcomes[{i}]"
+        of = r.mapping(ov, where, ("figure", "measures", "quote"))
+        if of is None:
+            continue
+        figure = r.text(of.get("figure"), f"{where}.figure", max_len=60)
+        measures = r.text(of.get("measures"), f"{where}.measures", max_len=200)
+        q = quote(of["quote"], f"{where}.quote") if "quote" in of else None
+        if figure and q:
+            sentence = quotes.sentence(q.report, q.sentence)
+            if sentence is not None and figure not in sentence.text:
+                r.problem(of["figure"].line, f"{where}.figure", f"figure {figure!r} does not occur "
+                          f"in the cited sentence {sentence.text!r}; copy it exactly, masks included")
+        if figure and measures and q:
+            outcomes.append(Outcome(figure, measures, q))
+    related = []
+    for i, rv in enumerate(r.items(f.get("related"), "related")):
+        where = f"related[{i}]"
+        rf = r.mapping(rv, where, ("id", "relation"), ("note",))
+        if rf is None:
+            continue
+        target = r.text(rf.get("id"), f"{where}.id")
+        rel = r.text(rf.get("relation"), f"{where}.relation")
+        note = r.text(rf.get("note"), f"{where}.note") if "note" in rf else ""
+        if rel is not None and rel not in relation_kinds:
+            r.problem(rf["relation"].line, f"{where}.relation", f"unknown relation {rel!r}; "
+                      f"relations: {', '.join(sorted(relation_kinds))}")
+        if target is not None and target == pid:
+            r.problem(rf["id"].line, f"{where}.id", "a practice cannot be related to itself")
+        elif target and rel:
+            related.append(Relation(target, rel, note or ""))
+    if len(r.problems) > before or None in (pid, name, kind, theme, summary):
+        return None
+    return Practice(pid, name, tuple(aliases), kind, theme, tuple(tag_names), summary,  # type: ignore[arg-type]
+                    tuple(how), tuple(outcomes), tuple(related), tuple(evidence), shown, top.line)
+
+
+def check_corpus(practices: dict[str, Practice], tops: dict[str, Value],
+                 readers: dict[str, FieldReader]) -> None:
+    """Checks across records: dangling relations, a name claimed by two practices."""
+    owner: dict[str, str] = {}
+    for p in sorted(practices.values(), key=lambda p: p.id):
+        r = readers[p.id]
+        related = tops[p.id].value["related"].value
+        for i, rel in enumerate(p.related):
+            if rel.target not in practices:
+                line = next((v.value["id"].line for v in related
+                             if v.value.get("id") and v.value["id"].value == rel.target), p.line)
+                r.problem(line, f"related[{i}].id", f"no practice with id {rel.target!r} "
+                          f"(no data/practices/{rel.target}.yml)")
+        for n in p.names:
+            if n in owner and owner[n] != p.id:
+                r.problem(p.line, "name" if n == p.name else "aliases",
+                          f"{n!r} is already a name of {owner[n]!r}; one page per practice")
+            owner.setdefault(n, p.id)

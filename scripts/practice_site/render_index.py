@@ -1,0 +1,93 @@
+"""Entry pages: home, themes, tags, the A–Z list (pinyin order)."""
+from __future__ import annotations
+
+from pypinyin import Style, lazy_pinyin
+
+from .markup import front_matter, link, md_text, uris
+from .model import Corpus, Practice
+
+_SKIP = "“”\"‘’《》「」（）()"
+
+
+def pinyin_key(name: str) -> tuple[str, str]:
+    """Sort key in pinyin order; quotation marks are ignored (“三鹰” sorts under S)."""
+    core = "".join(ch for ch in name if ch not in _SKIP)
+    return (" ".join(lazy_pinyin(core, style=Style.NORMAL)).lower(), name)
+
+
+def card(me: str, p: Practice, corpus: Corpus) -> str:
+    return f"- {link(me, uris.practice(p.id), p.name)}（{md_text(corpus.kinds[p.kind].name)}）：{md_text(p.summary)}"
+
+
+def by_theme(corpus: Corpus, tid: str) -> list[Practice]:
+    return sorted((p for p in corpus.practices.values() if p.theme == tid),
+                  key=lambda p: pinyin_key(p.name))
+
+
+def render_home(corpus: Corpus) -> str:
+    me = uris.home
+    out = [front_matter(title="首页", hide=["navigation"]), "# 公安工作做法知识库\n",
+           f"本站收录 {len(corpus.reports)} 份公安机关工作报告中的 {len(corpus.practices)} 项工作做法："
+           "每项做法的要点、成效数据和原文出处，都可以追溯到报告中的原句。按主题浏览，"
+           "按拼音查找，或在页面顶部的搜索框输入关键词（如“反诈”“网格”“落户”）。\n",
+           "## 按主题浏览 {#themes}\n"]
+    for t in corpus.themes.values():
+        n = len(by_theme(corpus, t.id))
+        out.append(f"- {link(me, uris.theme(t.id), t.name)}（{n} 项）：{md_text(t.description)}")
+    out.append("\n## 其他入口 {#entries}\n")
+    out.append(f"- {link(me, uris.practices, '全部做法（按拼音排序）')}")
+    out.append(f"- {link(me, uris.tags, '标签索引')}")
+    for r in sorted(corpus.reports.values(), key=lambda r: (-r.year, r.id)):
+        out.append(f"- 原文：{link(me, uris.report(r.id), f'{r.title}（{r.year}年）')}")
+    out.append(f"- {link(me, uris.about, '关于本站与证据等级')}\n")
+    return "\n".join(out)
+
+
+def render_themes_index(corpus: Corpus) -> str:
+    me = uris.themes
+    out = [front_matter(title="主题"), "# 主题\n"]
+    for t in corpus.themes.values():
+        out.append(f"- {link(me, uris.theme(t.id), t.name)}（{len(by_theme(corpus, t.id))} 项）：{md_text(t.description)}")
+    return "\n".join(out) + "\n"
+
+
+def render_theme(tid: str, corpus: Corpus) -> str:
+    t = corpus.themes[tid]
+    me = uris.theme(tid)
+    out = [front_matter(title=t.name, description=t.description), f"# {md_text(t.name)}\n",
+           f'<p class="ps-editorial"><span class="ps-badge">编者概述</span> {md_text(t.description)}</p>\n']
+    for rid, num in t.parts:
+        r = corpus.reports[rid]
+        part = next(p for p in r.parsed.parts if p.number == num)
+        out.append(f"对应原文：{link(me, uris.report(rid), part.heading, part.id)}\n")
+    out.append("## 本主题的做法 {#practices}\n")
+    out.extend(card(me, p, corpus) for p in by_theme(corpus, tid))
+    return "\n".join(out) + "\n"
+
+
+def render_tags(corpus: Corpus) -> str:
+    me = uris.tags
+    out = [front_matter(title="标签索引"), "# 标签索引\n"]
+    for tag in sorted(corpus.tags.values(), key=lambda t: pinyin_key(t.name)):
+        practices = sorted((p for p in corpus.practices.values() if tag.name in p.tags),
+                           key=lambda p: pinyin_key(p.name))
+        if not practices:
+            continue
+        out.append(f"## {md_text(tag.name)} {{#{tag.id}}}\n")
+        out.append(f"{md_text(tag.description)}\n")
+        out.extend(card(me, p, corpus) for p in practices)
+        out.append("")
+    return "\n".join(out)
+
+
+def render_az(corpus: Corpus) -> str:
+    me = uris.practices
+    out = [front_matter(title="全部做法（A–Z）"), "# 全部做法（按拼音排序）\n"]
+    letter = None
+    for p in sorted(corpus.practices.values(), key=lambda p: pinyin_key(p.name)):
+        first = pinyin_key(p.name)[0][:1].upper() or "#"
+        if first != letter:
+            letter = first
+            out.append(f"\n## {letter} {{#{letter.lower()}}}\n")
+        out.append(card(me, p, corpus))
+    return "\n".join(out) + "\n"

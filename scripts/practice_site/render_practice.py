@@ -1,0 +1,107 @@
+"""The practice page: fixed sections with fixed anchors, so a trainer's link to
+``…/zu-anxin/#outcomes`` keeps working whatever the text becomes."""
+from __future__ import annotations
+
+from .link import Links
+from .markup import front_matter, href, link, md_text, uris
+from .model import Corpus, Practice, Report
+
+# Section titles and anchors, in page order.
+SECTIONS = {
+    "overview": "概述",
+    "how": "做法要点",
+    "outcomes": "成效与数据",
+    "sources": "原文出处",
+    "related": "相关做法",
+    "backlinks": "被引用",
+    "cite": "引用本页",
+}
+
+
+def where_in(report: Report, part: int, item: int) -> str:
+    """Human location of a sentence: ``二、（一是）``."""
+    parts = {p.number: p for p in report.parsed.parts}
+    if part == 0 or part not in parts:
+        return "导语"
+    p = parts[part]
+    label = p.heading.split("、", 1)[0] + "、"
+    if item:
+        it = next(i for i in p.items if i.number == item)
+        label += it.heading[:2]
+    return label
+
+
+def evidence_label(reports: list[Report], me: str) -> str:
+    sources = "；".join(f"{r.unit}《{r.title}》（{r.year}年）" for r in reports)
+    return ("!!! info \"证据等级：单位自述，未经独立评估\"\n"
+            f"    本页所述做法与数据均出自{md_text(sources)}，属该单位对本单位工作的自我报告，"
+            "未经第三方评估或同行复核。数据按原文照录，原文隐去的数字以 \\* 表示。"
+            f"[证据等级说明]({href(me, uris.about, 'evidence')})\n")
+
+
+def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str) -> str:
+    me = uris.practice(p.id)
+    theme = corpus.themes[p.theme]
+    out = [front_matter(title=p.name, description=p.summary)]
+    out.append(f"# {md_text(p.name)}\n")
+    tags = "、".join(link(me, uris.tags, t, corpus.tags[t].id) for t in p.tags)
+    meta = [f"主题：{link(me, uris.theme(theme.id), theme.name)}",
+            f"类型：{md_text(corpus.kinds[p.kind].name)}", f"标签：{tags}"]
+    if p.aliases:
+        meta.append("又称：" + "、".join(md_text(a) for a in p.aliases))
+    out.append('<div class="ps-meta" markdown>\n' + " · ".join(meta) + "\n</div>\n")
+    reports = sorted({corpus.reports[e.report].id for e in links.evidence[p.id]})
+    out.append(evidence_label([corpus.reports[r] for r in reports], me))
+
+    def src(report: str, sid: str, text: str = "原文") -> str:
+        return link(me, uris.report(report), text, sid, title="在原文中查看这句话")
+
+    out.append(f"## {SECTIONS['overview']} {{#overview}}\n")
+    out.append(f'<p class="ps-editorial"><span class="ps-badge">编者概述</span> {md_text(p.summary)}</p>\n')
+    out.append(f"## {SECTIONS['how']} {{#how}}\n")
+    out.append("以下各条为报告原文摘录。\n")
+    out.extend(f"- “{md_text(q.text)}” {src(q.report, q.sentence)}" for q in p.how)
+    out.append("")
+    out.append(f"## {SECTIONS['outcomes']} {{#outcomes}}\n")
+    if p.outcomes:
+        out.append("| 数据（照录原文） | 说明 | 出处 |\n| --- | --- | --- |")
+        out.extend(f"| {md_text(o.figure)} | {md_text(o.measures)} | {src(o.quote.report, o.quote.sentence)} |"
+                   for o in p.outcomes)
+        out.append("")
+    else:
+        out.append("报告未给出与本做法直接相关的数据。\n")
+    out.append(f"## {SECTIONS['sources']} {{#sources}}\n")
+    for e in links.evidence[p.id]:
+        r = corpus.reports[e.report]
+        where = f"《{r.title}》{where_in(r, e.sentence.part, e.sentence.item)}"
+        out.append(f"1. {md_text(e.sentence.text)} — {src(e.report, e.sentence.id, where)}")
+    out.append("")
+    out.append(f"## {SECTIONS['related']} {{#related}}\n")
+    rels = [(corpus.relation_kinds[r.kind].label, r.target, r.note) for r in p.related]
+    rels += [(corpus.relation_kinds[k].inverse, src_id, note) for src_id, k, note in links.inverse[p.id]
+             if not any(r.target == src_id and r.kind == k for r in p.related)]
+    if rels:
+        for label, target, note in rels:
+            t = corpus.practices[target]
+            line = f"- **{md_text(label)}**：{link(me, uris.practice(t.id), t.name)} — {md_text(t.summary)}"
+            out.append(line + (f"（编者注：{md_text(note)}）" if note else ""))
+    else:
+        out.append("暂无。")
+    out.append("")
+    out.append(f"## {SECTIONS['backlinks']} {{#backlinks}}\n")
+    back = links.backlinks[p.id]
+    if back:
+        out.append("下列做法的原文摘录提到了本做法：\n")
+        out.extend(f"- {link(me, uris.practice(b), corpus.practices[b].name)}" for b in back)
+    else:
+        out.append("暂无其他做法的摘录提到本做法。")
+    out.append("")
+    out.append(f"## {SECTIONS['cite']} {{#cite}}\n")
+    permalink = f"{site_url.rstrip('/')}/practices/{p.id}/" if site_url else f"practices/{p.id}/"
+    first = corpus.reports[reports[0]] if reports else None
+    out.append(f"- 永久链接：`{permalink}`（各节可加锚点，如 `#outcomes`）")
+    if first:
+        out.append(f"- 引用格式：{md_text(first.unit)}：《{md_text(first.title)}》，{first.year}年。"
+                   f"转引自“{md_text(p.name)}”，{md_text(permalink)}")
+    out.append("")
+    return "\n".join(out)
