@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .fields import FieldReader
-from .model import (Corpus, Kind, Practice, RelationKind,
+from .model import (Corpus, Kind, Practice, RelationKind, Term,
                     Report, Tag, Theme)
 from .problems import Problem, display_path
 from .quotes import QuoteIndex
@@ -179,6 +179,34 @@ class Loader:
                 out[key] = Kind(key, name)
         return out
 
+    def glossary(self, reports: dict[str, Report]) -> dict[str, Term]:
+        quotes = QuoteIndex({rid: r.parsed for rid, r in reports.items()})
+        out = {}
+        for key, f, r, _ in self.taxonomy("glossary.yml", ("term", "meaning", "source"),
+                                          ("quote", "aliases")):
+            term = r.text(f.get("term"), f"{key}.term", max_len=40)
+            meaning = r.text(f.get("meaning"), f"{key}.meaning", max_len=300)
+            source = r.text(f.get("source"), f"{key}.source")
+            aliases = r.text_list(f.get("aliases"), f"{key}.aliases")
+            quote = None
+            if source not in (None, "report", "general"):
+                r.problem(f["source"].line, f"{key}.source", f"unknown source {source!r}; write "
+                          "'report' (the report's own words) or 'general' (general knowledge)")
+            if source == "report":
+                if "quote" not in f:
+                    r.problem(f["source"].line, f"{key}.quote", "missing: a 'report' meaning needs "
+                              "the phrase of the report that expands the term")
+                elif (phrase := r.text(f["quote"], f"{key}.quote", max_len=500)) is not None:
+                    quote = quotes.quote(phrase)
+                    if quote is None:
+                        r.problem(f["quote"].line, f"{key}.quote", f"quoted phrase not found in any "
+                                  f"report: {phrase!r}; copy it from the report exactly")
+            if term and reports and not quotes.find(term) and not any(quotes.find(a) for a in aliases):
+                r.problem(f["term"].line, f"{key}.term", f"{term!r} does not occur in any report")
+            if term and meaning and source in ("report", "general") and (source == "general" or quote):
+                out[key] = Term(key, term, meaning, source, quote, tuple(aliases))
+        return out
+
     # -- practices -----------------------------------------------------------------
     def practices(self, reports: dict[str, Report], themes: dict[str, Theme],
                   tags: dict[str, Tag], kinds: dict[str, Kind],
@@ -213,5 +241,6 @@ def load_corpus(data_dir: Path, root: Path | None = None) -> tuple[Corpus, list[
     kinds = loader.kinds()
     relation_kinds = loader.relation_kinds()
     practices = loader.practices(reports, themes, tags, kinds, relation_kinds)
-    corpus = Corpus(reports, practices, themes, tags, relation_kinds, kinds)
+    glossary = loader.glossary(reports)
+    corpus = Corpus(reports, practices, themes, tags, relation_kinds, kinds, glossary)
     return corpus, sorted(set(loader.problems))

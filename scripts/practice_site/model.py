@@ -115,6 +115,23 @@ class Kind:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A glossary entry (术语): an abbreviation or numbered formula of the reports."""
+
+    id: str
+    term: str
+    """The term as the report writes it (两队一室, 1＋3＋N)."""
+    meaning: str
+    """What it stands for."""
+    source: str
+    """``report`` when ``meaning`` is the report's own words (checked by ``quote``);
+    ``general`` when it is general knowledge, shown as such, not as the report's claim."""
+    quote: Quote | None
+    """For ``report``: the phrase of the report that expands the term."""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Corpus:
     reports: dict[str, Report]
     practices: dict[str, Practice]
@@ -123,5 +140,5 @@ class Corpus:
     """Keyed by tag name."""
     relation_kinds: dict[str, RelationKind]
     kinds: dict[str, Kind]
-    extra: dict[str, object] = field(default_factory=dict)
-    """Room for later taxonomies (glossary, campaigns) without changing this signature."""
+    glossary: dict[str, Term] = field(default_factory=dict)
+    """Keyed by term id."""

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Set up and run the project with nothing but Python installed.
+
+    python3 scripts/dev.py serve     # preview at http://127.0.0.1:8000 (refreshes on data edits)
+    python3 scripts/dev.py build     # mkdocs build --strict into site/
+    python3 scripts/dev.py test      # every test, browser tests included
+    python3 scripts/dev.py offline   # a copy in site-offline/ that opens from a folder
+
+Each command first creates .venv/ and installs requirements-dev.txt into it (once; again
+when the requirements change). Browser tests need Debian's chromium: when it is missing
+and this runs as root with apt-get, it is installed; otherwise the browser tests fail in
+CI (CI=true) and are skipped elsewhere with that reason.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+APT_PACKAGES = ["chromium", "fonts-noto-cjk"]
+
+
+def run(*cmd: str | Path, **kw) -> int:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    return subprocess.call([str(c) for c in cmd], cwd=ROOT, **kw)
+
+
+def ensure_venv() -> None:
+    reqs = b"".join((ROOT / f).read_bytes() for f in ("requirements.txt", "requirements-dev.txt"))
+    stamp = VENV / ".requirements-sha1"
+    digest = hashlib.sha1(reqs).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    if not (BIN / "python").exists():
+        if run(sys.executable, "-m", "venv", VENV):
+            sys.exit("could not create .venv (on Debian: apt-get install python3-venv)")
+    if run(BIN / "python", "-m", "pip", "install", "-q", "-r", "requirements-dev.txt"):
+        sys.exit("pip install failed")
+    stamp.write_text(digest)
+
+
+def ensure_browser() -> None:
+    if shutil.which("chromium") or os.environ.get("PS_CHROMIUM"):
+        return
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run("apt-get", "update", "-q", env=env)
+        run("apt-get", "install", "-y", "-q", "--no-install-recommends", *APT_PACKAGES, env=env)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"serve", "build", "test", "offline", "bench"}:
+        print(__doc__)
+        return 2
+    command, rest = argv[0], argv[1:]
+    ensure_venv()
+    if command == "serve":
+        return run(BIN / "mkdocs", "serve", *rest)
+    if command == "build":
+        return run(BIN / "mkdocs", "build", "--strict", *rest)
+    if command == "offline":
+        return run(BIN / "python", "scripts/offline.py", *rest)
+    if command == "bench":
+        return run(BIN / "python", "scripts/bench.py", *rest)
+    ensure_browser()
+    return run(BIN / "python", "-m", "pytest", *(rest or ["-q"]))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

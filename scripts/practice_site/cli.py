@@ -1,0 +1,53 @@
+"""``python scripts/build.py check | pages --out DIR``: the pipeline without MkDocs."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .load import load_corpus
+from .problems import format_problems
+from .render import render_site
+from .slug import ID_RULE
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    corpus, problems = load_corpus(args.data, ROOT)
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+        return 1
+    print(f"ok: {len(corpus.reports)} report(s), {len(corpus.practices)} practice(s)")
+    return 0
+
+
+def cmd_pages(args: argparse.Namespace) -> int:
+    corpus, problems = load_corpus(args.data, ROOT)
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+        return 1
+    out: Path = args.out.resolve()
+    pages = render_site(corpus)
+    for uri, markdown in pages.items():
+        # Ids pass the slug rule, but check the final path anyway: nothing lands outside --out.
+        target = (out / uri).resolve()
+        if out not in target.parents or not all(ID_RULE.match(p) or p.endswith(".md")
+                                                for p in Path(uri).parts):
+            print(f"refusing to write outside {out}: {uri}", file=sys.stderr)
+            return 1
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    print(f"wrote {len(pages)} page(s) to {out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="load and validate data/, print every problem")
+    pages = sub.add_parser("pages", help="write the generated Markdown pages to a folder")
+    pages.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    return {"check": cmd_check, "pages": cmd_pages}[args.command](args)

@@ -1,0 +1,109 @@
+"""Shared fixtures: paths, a built site, a served site and a browser.
+
+Browser tests use Debian's chromium through Playwright (no browser download). Without
+chromium they fail when CI is set, and skip elsewhere with the reason.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", *extra: str,
+                 cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` into ``site_dir``; returns the finished process."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
+         "-d", str(site_dir), *extra],
+        cwd=cwd, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session with --strict."""
+    site = tmp_path_factory.mktemp("site")
+    proc = mkdocs_build(site)
+    assert proc.returncode == 0, proc.stderr
+    assert "WARNING" not in proc.stderr, proc.stderr
+    return site
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+def serve(folder: Path):
+    """Serve ``folder`` on 127.0.0.1 (a free port); returns (server, base url)."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("PS_CHROMIUM") or shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian chromium driven by Playwright."""
+    path = chromium_path()
+    if not path:
+        message = "chromium not installed (apt-get install chromium fonts-noto-cjk)"
+        if os.environ.get("CI"):
+            pytest.fail(message + ": browser tests cannot be skipped in CI")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records every request URL in ``page.requested``."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    pg = context.new_page()
+    pg.requested = []
+    pg.on("request", lambda req: pg.requested.append(req.url))
+    yield pg
+    context.close()
+
+
+def search(pg, query: str, timeout: float = 10_000) -> list[dict]:
+    """Type ``query`` into Material's search box; return the results as [{href, title}]."""
+    pg.click("label.md-search__icon, .md-search__input", timeout=timeout)
+    box = pg.locator("input.md-search__input")
+    box.fill("")
+    box.type(query)
+    box.press("End")  # Material searches on keyup; typed CJK alone may not fire one
+    pg.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && !/正在|Initializing|Type to/i.test(m.textContent); }", timeout=timeout)
+    return pg.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link",
+        "els => els.map(e => ({href: e.href, title: (e.querySelector('h1,h2') || e).textContent.trim()}))")
