@@ -7,6 +7,7 @@ is written into ``docs/``, so ``serve`` cannot loop on its own output.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -23,7 +24,9 @@ _pages: dict[str, str] = {}
 
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
-    corpus, problems = load_corpus(root / "data", root)
+    # PRACTICE_SITE_DATA points a build at another data folder (test fixtures, benchmarks).
+    data = Path(os.environ.get("PRACTICE_SITE_DATA") or root / "data")
+    corpus, problems = load_corpus(data, root)
     if problems:
         raise PluginError("data/ has problems:\n" + format_problems(problems))
     _pages.clear()
