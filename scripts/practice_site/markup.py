@@ -18,6 +18,7 @@ class uris:
     practices = "practices/index.md"
     themes = "themes/index.md"
     tags = "tags.md"
+    reports = "reports/index.md"
     about = "about.md"
 
     @staticmethod

@@ -4,7 +4,8 @@ from __future__ import annotations
 from .link import Links, link_corpus
 from .markup import uris
 from .model import Corpus
-from .render_index import render_az, render_home, render_tags, render_theme, render_themes_index
+from .render_index import (render_az, render_home, render_reports_index, render_tags, render_theme,
+                           render_themes_index)
 from .render_practice import render_practice
 from .render_report import render_report
 
@@ -16,6 +17,7 @@ def render_site(corpus: Corpus, links: Links | None = None, site_url: str = "") 
         uris.themes: render_themes_index(corpus),
         uris.tags: render_tags(corpus),
         uris.practices: render_az(corpus),
+        uris.reports: render_reports_index(corpus),
     }
     for tid in corpus.themes:
         pages[uris.theme(tid)] = render_theme(tid, corpus)

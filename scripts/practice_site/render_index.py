@@ -91,3 +91,12 @@ def render_az(corpus: Corpus) -> str:
             out.append(f"\n## {letter} {{#{letter.lower()}}}\n")
         out.append(card(me, p, corpus))
     return "\n".join(out) + "\n"
+
+
+def render_reports_index(corpus: Corpus) -> str:
+    me = uris.reports
+    out = [front_matter(title="报告原文"), "# 报告原文\n",
+           "各报告全文照录，每句话都有固定锚点；正文中提到的做法链接到对应页面。\n"]
+    for r in sorted(corpus.reports.values(), key=lambda r: (-r.year, r.id)):
+        out.append(f"- {link(me, uris.report(r.id), r.title)}（{md_text(r.unit)}，{r.year}年，{md_text(r.kind)}）")
+    return "\n".join(out) + "\n"
