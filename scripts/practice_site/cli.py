@@ -1,4 +1,4 @@
-"""``python scripts/build.py check | pages --out DIR``: the pipeline without MkDocs."""
+"""``python scripts/build.py check | pages --out DIR | coverage``: the pipeline without MkDocs."""
 from __future__ import annotations
 
 import argparse
@@ -42,6 +42,25 @@ def cmd_pages(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    """Every quoted term and named measure of the reports: a page, skipped, or unclassified."""
+    from .coverage import classify, format_listing, unused_skips
+    corpus, problems = load_corpus(args.data, ROOT)
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+        return 1
+    statuses = classify(corpus)
+    print(format_listing(corpus, statuses))
+    counts = {k: sum(s.status == k for s in statuses) for k in ("record", "skipped", "unclassified")}
+    stale = unused_skips(corpus, statuses)
+    for k in stale:
+        print(f"data/coverage.yml:{k.line}: term: {k.term!r} classifies nothing in the reports; "
+              "remove the entry", file=sys.stderr)
+    print(f"{len(statuses)} occurrence(s): {counts['record']} on a page, {counts['skipped']} "
+          f"deliberately skipped, {counts['unclassified']} unclassified; {len(stale)} stale skip(s)")
+    return 1 if counts["unclassified"] or stale else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
@@ -49,5 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="load and validate data/, print every problem")
     pages = sub.add_parser("pages", help="write the generated Markdown pages to a folder")
     pages.add_argument("--out", type=Path, required=True)
+    sub.add_parser("coverage", help="list the reports' quoted terms and named measures with their "
+                   "status; non-zero while any is unclassified")
     args = parser.parse_args(argv)
-    return {"check": cmd_check, "pages": cmd_pages}[args.command](args)
+    return {"check": cmd_check, "pages": cmd_pages, "coverage": cmd_coverage}[args.command](args)

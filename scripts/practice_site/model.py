@@ -132,6 +132,40 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Honour:
+    """An honour, award, commendation or media report the report names (荣誉与表彰):
+    not a practice, listed on its own page and linked to the practices it concerns."""
+
+    id: str
+    title: str
+    """The honour as the report words it (checked: it occurs in ``quote``)."""
+    kind: str
+    """Kind id from ``honours.HONOUR_KINDS`` (award, commendation, ...)."""
+    quote: Quote
+    """The phrase of the report that states the honour."""
+    practices: tuple[str, ...] = ()
+    """Practice ids the report's sentence ties the honour to (only where it says so)."""
+    note: str = ""
+    """Editorial note."""
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A term of the reports that is deliberately not a practice page (``data/coverage.yml``)."""
+
+    term: str
+    """The term without quotation marks, as the report writes it."""
+    category: str
+    """Category id from ``coverage_data.CATEGORIES`` (slogan, target, honour, campaign, ...)."""
+    reason: str
+    """Why it is not a page, for the reader of the coverage list (editorial)."""
+    see: tuple[str, ...] = ()
+    """Practice ids where the term is dealt with, if any."""
+    line: int = 0
+    """Line in ``data/coverage.yml``."""
+
+
+@dataclass(frozen=True)
 class Corpus:
     reports: dict[str, Report]
     practices: dict[str, Practice]
@@ -142,3 +176,7 @@ class Corpus:
     kinds: dict[str, Kind]
     glossary: dict[str, Term] = field(default_factory=dict)
     """Keyed by term id."""
+    honours: dict[str, Honour] = field(default_factory=dict)
+    """Keyed by honour id, in file order (``data/honours.yml``)."""
+    skipped: tuple[Skip, ...] = ()
+    """Terms deliberately not made pages (``data/coverage.yml``), in file order."""
