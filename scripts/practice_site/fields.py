@@ -16,7 +16,9 @@ from .yamlnodes import Value, tag_word
 
 MAX_TEXT = 2000
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|<\s*[A-Za-z]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# C0 controls (escape sequences, NUL) and the bidirectional overrides that make text
+# display in an order other than the one it is stored in ("Trojan source").
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass
@@ -57,20 +59,21 @@ class FieldReader:
             if v.tag in ("map", "list"):
                 self.problem(v.line, where, f"expected text, found {_what(v)}")
             elif v.tag == "null":
-                self.problem(v.line, where, "is empty; write the text or remove the field")
+                self.problem(v.line, where, "is empty; write the text")
             else:
                 self.problem(v.line, where, f"{v.value!s} is read as {tag_word(v.tag)}, "
                              f"not text; put it in quotes: \"{v.value!s}\"")
             return None
         s: str = v.value
         if not s.strip():
-            self.problem(v.line, where, "is empty; write the text or remove the field")
+            self.problem(v.line, where, "is empty; write the text")
             return None
         if len(s) > max_len:
             self.problem(v.line, where, f"is {len(s)} characters long; the limit is {max_len}")
             return None
-        if _CONTROL.search(s):
-            self.problem(v.line, where, "contains a control character; retype the text")
+        if m := _CONTROL.search(s):
+            self.problem(v.line, where, f"contains an invisible control character "
+                         f"(U+{ord(m.group(0)):04X}); retype the text around it")
             return None
         if one_line and "\n" in s.strip():
             self.problem(v.line, where, "must be a single line")

@@ -26,6 +26,10 @@ class Loader:
         self.data_dir = data_dir
         self.root = root if root is not None else data_dir.parent
         self.problems: list[Problem] = []
+        self.declared: dict[str, set[str] | None] = {}
+        """Top-level ids each taxonomy file declares, valid or not; None if it did not load."""
+        self.tag_names: set[str] = set()
+        """Every tag name tags.yml declares, valid entry or not."""
 
     def rel(self, path: Path) -> str:
         return display_path(path, self.root)
@@ -112,6 +116,7 @@ class Loader:
                  optional: tuple[str, ...] = ()) -> list[tuple[str, dict[str, Value], FieldReader, int]]:
         """``name.yml`` as a mapping of id -> fields; ids checked by the slug rule."""
         path = self.data_dir / name
+        self.declared[name] = None
         if not path.exists():
             self.problems.append(Problem(self.rel(path), 0, "-", "file is missing"))
             return []
@@ -122,6 +127,7 @@ class Loader:
         if not isinstance(top.value, dict):
             r.problem(top.line, "-", "expected a mapping of id: fields")
             return []
+        self.declared[name] = set(top.value)
         out = []
         for key, v in top.value.items():
             if msg := id_problem(key):
@@ -158,6 +164,7 @@ class Loader:
         out = {}
         for key, f, r, line in self.taxonomy("tags.yml", ("name", "description")):
             name, desc = r.text(f.get("name"), f"{key}.name"), r.text(f.get("description"), f"{key}.description")
+            self.tag_names.add(name or "")
             if name and desc:
                 if name in out:
                     r.problem(line, f"{key}.name", f"tag name {name!r} is used twice")
@@ -211,7 +218,17 @@ class Loader:
     def practices(self, reports: dict[str, Report], themes: dict[str, Theme],
                   tags: dict[str, Tag], kinds: dict[str, Kind],
                   relation_kinds: dict[str, RelationKind]) -> dict[str, Practice]:
-        quotes = QuoteIndex({rid: r.parsed for rid, r in reports.items()})
+        # A source that did not load has its own problem; checking records against it would
+        # only repeat that problem once per record. A taxonomy entry that is declared but
+        # broken still counts as known: its own problem stops the build anyway.
+        reports_dir = self.rel(self.data_dir / "reports")
+        broken_report = any(p.path.startswith(reports_dir) for p in self.problems)
+        quotes = None if broken_report else QuoteIndex({rid: r.parsed for rid, r in reports.items()})
+
+        def known(name: str, table: dict, declared: set[str] | None = None) -> set[str] | None:
+            ids = self.declared.get(name, set())
+            return None if ids is None else set(table) | (ids if declared is None else declared)
+
         out: dict[str, Practice] = {}
         tops: dict[str, Value] = {}
         readers: dict[str, FieldReader] = {}
@@ -225,10 +242,12 @@ class Loader:
             if top is None:
                 continue
             r = FieldReader(shown, self.problems)
-            p = read_practice(path, shown, top, r, quotes, themes, tags, kinds, relation_kinds)
+            p = read_practice(path, shown, top, r, quotes, known("themes.yml", themes),
+                              known("tags.yml", tags, self.tag_names), known("kinds.yml", kinds),
+                              known("relations.yml", relation_kinds))
             if p is not None:
                 out[p.id], tops[p.id], readers[p.id] = p, top, r
-        check_corpus(out, tops, readers)
+        check_corpus(out, tops, readers, {p.stem for p in (self.data_dir / "practices").glob("*.yml")})
         return out
 
 

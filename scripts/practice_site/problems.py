@@ -1,6 +1,7 @@
 """Problems are values: every stage gathers them and the caller reports all at once."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,8 +38,9 @@ def format_problems(problems: list[Problem]) -> str:
 def display_path(path: Path, root: Path | None) -> str:
     """Path as the editor knows it: relative to the project root when inside it."""
     if root is not None:
+        # abspath, not resolve(): no file system calls, and this runs for every file loaded.
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
         except ValueError:
             pass
     return path.as_posix()

@@ -5,22 +5,29 @@ figure must occur in the sentence its outcome cites.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from .fields import FieldReader
-from .model import Kind, Outcome, Practice, Quote, Relation, RelationKind, Tag, Theme
+from .model import Outcome, Practice, Quote, Relation
 from .quotes import QuoteIndex
 from .slug import id_problem
 from .yamlnodes import Value
+
+Known = Collection[str] | None
+"""Ids (or tag names) a record may use: a taxonomy table, or None when it did not load."""
 
 REQUIRED = ("id", "name", "kind", "theme", "tags", "summary", "how", "outcomes", "related")
 OPTIONAL = ("aliases", "evidence")
 
 
-def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: QuoteIndex,
-                  themes: dict[str, Theme], tags: dict[str, Tag], kinds: dict[str, Kind],
-                  relation_kinds: dict[str, RelationKind]) -> Practice | None:
-    """One record, or None when it has problems (all of them appended to ``r``)."""
+def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: QuoteIndex | None,
+                  themes: Known, tags: Known, kinds: Known, relation_kinds: Known) -> Practice | None:
+    """One record, or None when it has problems (all of them appended to ``r``).
+
+    ``quotes`` is None and a taxonomy is None when that source could not be read: its own
+    problem is reported, and checking records against it would only repeat it.
+    """
     before = len(r.problems)
     f = r.mapping(top, "", REQUIRED, OPTIONAL)
     if f is None:
@@ -29,6 +36,9 @@ def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: Qu
     if pid is not None:
         if msg := id_problem(pid):
             r.problem(f["id"].line, "id", msg)
+        elif pid != path.stem and path.with_name(f"{pid}.yml").exists():
+            r.problem(f["id"].line, "id", f"{pid!r} is already the id of {pid}.yml; ids are "
+                      f"unique: give this record the id {path.stem!r} (its file name)")
         elif pid != path.stem:
             r.problem(f["id"].line, "id", f"{pid!r} differs from the file name {path.stem!r}; "
                       f"rename the file to {pid}.yml or change the id")
@@ -38,7 +48,7 @@ def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: Qu
 
     def choice(key: str, table: dict, what: str) -> str | None:
         value = r.text(f.get(key), key)
-        if value is not None and value not in table:
+        if value is not None and table is not None and value not in table:
             r.problem(f[key].line, key, f"unknown {what} {value!r}; {what}s: {', '.join(sorted(table))}")
         return value
 
@@ -46,15 +56,17 @@ def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: Qu
     theme = choice("theme", themes, "theme")
     tag_names = r.text_list(f.get("tags"), "tags")
     for i, (tv, t) in enumerate(zip(r.items(f.get("tags"), "tags"), tag_names)):
-        if t not in tags:
+        if tags is not None and t not in tags:
             r.problem(tv.line, f"tags[{i}]", f"unknown tag {t!r}; add it to data/tags.yml or use one of: "
                       f"{', '.join(sorted(tags))}")
-    if not tag_names and "tags" in f:
+    if "tags" in f and f["tags"].value == []:
         r.problem(f["tags"].line, "tags", "give at least one tag")
 
     def quote(v: Value, where: str) -> Quote | None:
         phrase = r.text(v, where, max_len=500)
         if phrase is None:
+            return None
+        if quotes is None:  # a report did not load: its own problem says why
             return None
         q = quotes.quote(phrase)
         if q is None:
@@ -77,7 +89,7 @@ def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: Qu
         measures = r.text(of.get("measures"), f"{where}.measures", max_len=200)
         q = quote(of["quote"], f"{where}.quote") if "quote" in of else None
         if figure and q:
-            sentence = quotes.sentence(q.report, q.sentence)
+            sentence = quotes.sentence(q.report, q.sentence) if quotes else None
             if sentence is not None and figure not in sentence.text:
                 r.problem(of["figure"].line, f"{where}.figure", f"figure {figure!r} does not occur "
                           f"in the cited sentence {sentence.text!r}; copy it exactly, masks included")
@@ -92,7 +104,7 @@ def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: Qu
         target = r.text(rf.get("id"), f"{where}.id")
         rel = r.text(rf.get("relation"), f"{where}.relation")
         note = r.text(rf.get("note"), f"{where}.note") if "note" in rf else ""
-        if rel is not None and rel not in relation_kinds:
+        if rel is not None and relation_kinds is not None and rel not in relation_kinds:
             r.problem(rf["relation"].line, f"{where}.relation", f"unknown relation {rel!r}; "
                       f"relations: {', '.join(sorted(relation_kinds))}")
         if target is not None and target == pid:
@@ -106,14 +118,18 @@ def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: Qu
 
 
 def check_corpus(practices: dict[str, Practice], tops: dict[str, Value],
-                 readers: dict[str, FieldReader]) -> None:
-    """Checks across records: dangling relations, a name claimed by two practices."""
+                 readers: dict[str, FieldReader], files: Collection[str] = ()) -> None:
+    """Checks across records: dangling relations, a name claimed by two practices.
+
+    ``files`` are the stems of every record file: a relation to a record that exists but
+    has problems of its own is not dangling (its problems are reported already).
+    """
     owner: dict[str, str] = {}
     for p in sorted(practices.values(), key=lambda p: p.id):
         r = readers[p.id]
         related = tops[p.id].value["related"].value
         for i, rel in enumerate(p.related):
-            if rel.target not in practices:
+            if rel.target not in practices and rel.target not in files:
                 line = next((v.value["id"].line for v in related
                              if v.value.get("id") and v.value["id"].value == rel.target), p.line)
                 r.problem(line, f"related[{i}].id", f"no practice with id {rel.target!r} "

@@ -7,6 +7,7 @@ stay strings unless a schema asks for a number, and every such surprise is a Pro
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,8 @@ _TAG_WORD = {
 }
 # YAML 1.1 booleans that YAML 1.2 and most editors read as text.
 _YAML11_BOOL = {"y", "n", "yes", "no", "on", "off"}
+# The value part of a line: after "- " and/or "key: ".
+_VALUE = re.compile(r"^\s*(?:-\s+)*(?:[^\s:\"'][^:]*:\s+)?(.*)$")
 
 
 @dataclass(frozen=True)
@@ -49,19 +52,49 @@ def parse_yaml(text: str, path: str) -> tuple[Value | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         what = exc.problem or str(exc)
-        if "\t" in text and "found character '\\t'" in str(exc):
-            what = "a tab character; indent with spaces"
-        return None, [Problem(path, line, "-", f"YAML syntax error: {what}")]
+        start = exc.context_mark
+        if exc.context and start and mark and start.line != mark.line:
+            what += f" ({exc.context} that starts on line {start.line + 1})"
+        at = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
+        return None, [Problem(path, line, "-", f"YAML syntax error: {what}{_hint(at, mark)}")]
     except yaml.YAMLError as exc:
         return None, [Problem(path, 0, "-", f"YAML syntax error: {exc}")]
     if node is None:
         return None, [Problem(path, 1, "-", "the file is empty")]
     problems: list[Problem] = []
-    return _build(node, path, "", problems), problems
+    try:
+        return _build(node, path, "", problems, set()), problems
+    except _AliasFound as alias:
+        return None, [Problem(path, alias.line, alias.where, "YAML anchors and aliases (&name, "
+                              "*name) are not allowed; write the value out")]
 
 
-def _build(node: yaml.Node, path: str, where: str, problems: list[Problem]) -> Value:
+class _AliasFound(Exception):
+    def __init__(self, line: int, where: str):
+        self.line, self.where = line, where
+
+
+def _hint(line: str, mark: yaml.Mark | None) -> str:
+    """What the editor most likely did, from the line YAML stopped at."""
+    if "\t" in line[: (mark.column if mark else 0) + 1]:
+        return " (a tab character); indent with spaces, never tabs"
+    value = _VALUE.match(line)
+    if value and value.group(1)[:1] in "*&!@`%":
+        return (f"; text that starts with {value.group(1)[0]} (a mask, for example) must be in "
+                f"double quotes: \"{value.group(1).strip()}\"")
+    if value and ": " in value.group(1):
+        return "; text that contains ': ' must be in double quotes"
+    return ""
+
+
+def _build(node: yaml.Node, path: str, where: str, problems: list[Problem],
+           seen: set[int]) -> Value:
     line = node.start_mark.line + 1
+    if id(node) in seen:
+        # Only an alias (*name) reaches a node twice; expanding aliases of aliases is how a
+        # few lines of YAML become a billion values. Records never need them.
+        raise _AliasFound(line, where or "-")
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         items: dict[str, Value] = {}
         key_lines: dict[str, int] = {}
@@ -74,10 +107,10 @@ def _build(node: yaml.Node, path: str, where: str, problems: list[Problem]) -> V
                     f"duplicate key (first on line {key_lines[key]}); keep one of them"))
                 continue
             key_lines[key] = key_line
-            items[key] = _build(value_node, path, child, problems)
+            items[key] = _build(value_node, path, child, problems, seen)
         return Value(items, line, "map", key_lines)
     if isinstance(node, yaml.SequenceNode):
-        return Value([_build(n, path, f"{where}[{i}]", problems)
+        return Value([_build(n, path, f"{where}[{i}]", problems, seen)
                       for i, n in enumerate(node.value)], line, "list")
     assert isinstance(node, yaml.ScalarNode)
     plain = not node.style  # the C loader says '' where the Python one says None

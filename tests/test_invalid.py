@@ -1,0 +1,173 @@
+"""The invalid-input corpus: each case in tests/invalid/ must give its exact messages.
+
+A case is one YAML file that edits a copy of the fixture corpus (tests/fixtures/corpus)
+and lists every line the build must print. Edits, by file path inside the data folder:
+
+    replace: {old: new}      each old text must occur exactly once in the fixture file
+    text: "..."              the whole file (creates it when new)
+    remove: true             delete the file
+    newline: crlf            write the file with CRLF line ends
+    encoding: gbk            write the file in this encoding (utf-8-sig adds a BOM)
+    repeat: {"@MB@": [甲, 1048576]}   after the edits above, replace the marker with a
+                             long run of text (so a megabyte field needs no megabyte file)
+
+``expect`` lists the problem lines, paths shown relative to the copy's parent
+(``data/practices/jiayi.yml:7: summary: ...``); the summary line is checked too.
+"""
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from practice_site import cli
+from practice_site.load import load_corpus
+from practice_site.problems import format_problems
+
+HERE = Path(__file__).resolve().parent
+FIXTURE = HERE / "fixtures" / "corpus"
+CASES = HERE / "invalid"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    about: str
+    edits: dict
+    expect: list[str]
+
+    def apply(self, data: Path) -> None:
+        """Make ``data`` a copy of the fixture corpus with this case's edits."""
+        if data.exists():
+            shutil.rmtree(data)
+        shutil.copytree(FIXTURE, data)
+        for rel, edit in self.edits.items():
+            path = data / rel
+            if edit.get("remove"):
+                path.unlink()
+                continue
+            if "text" in edit:
+                text = edit["text"]
+            else:
+                text = path.read_text(encoding="utf-8")
+            for old, new in (edit.get("replace") or {}).items():
+                assert text.count(old) == 1, f"{self.name}: {old!r} occurs {text.count(old)} times in {rel}"
+                text = text.replace(old, new)
+            for marker, (piece, times) in (edit.get("repeat") or {}).items():
+                text = text.replace(marker, piece * times)
+            if edit.get("newline") == "crlf":
+                text = text.replace("\n", "\r\n")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text.encode(edit.get("encoding", "utf-8")))
+
+    @property
+    def output(self) -> str:
+        """Everything the build prints for this case."""
+        return "\n".join(self.expect + [f"{len(self.expect)} problem(s) found; nothing was built."])
+
+
+def load_cases() -> list[Case]:
+    cases = []
+    for path in sorted(CASES.glob("*.yml")):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert set(raw) <= {"about", "edit", "expect"}, f"{path.name}: unknown keys {set(raw)}"
+        cases.append(Case(path.stem, raw["about"], raw["edit"], list(raw["expect"])))
+    return cases
+
+
+CASE_LIST = load_cases()
+
+
+def case_params():
+    return [pytest.param(c, id=c.name) for c in CASE_LIST]
+
+
+def shown(text: str, tmp: Path) -> str:
+    """Output with the temporary folder removed from paths, as the case files write them."""
+    return text.replace(f"{tmp.resolve().as_posix()}/", "").replace(f"{tmp.as_posix()}/", "")
+
+
+def test_corpus_is_big_enough():
+    assert len(CASE_LIST) >= 30
+    assert any(len({line.split(":")[0] for line in c.expect}) > 1 for c in CASE_LIST), \
+        "one case must prove that problems in several files are all reported"
+
+
+def test_fixture_itself_is_valid():
+    _, problems = load_corpus(FIXTURE)
+    assert problems == []
+
+
+@pytest.mark.parametrize("case", case_params())
+def test_exact_messages(case: Case, tmp_path: Path):
+    """Every problem, exactly; each names file, line and field; the CLI exits non-zero."""
+    data = tmp_path / "data"
+    case.apply(data)
+    _, problems = load_corpus(data, tmp_path)
+    assert format_problems(problems) == case.output
+    for p in problems:
+        assert p.path.startswith("data/") and p.field and p.message, p
+    # The CLI (in-process: the same main() that scripts/build.py runs) prints the same lines.
+    err = io.StringIO()
+    with redirect_stderr(err), redirect_stdout(io.StringIO()):
+        code = cli.main(["--data", str(data), "check"])
+    assert code == 1
+    assert shown(err.getvalue(), tmp_path).strip() == case.output
+
+
+def _records(data: Path, n: int, bad_every: int = 0) -> None:
+    """``n`` generated practice records; every ``bad_every``-th names an unknown tag."""
+    practices = data / "practices"
+    for i in range(n):
+        tag = "不存在" if bad_every and i % bad_every == 0 else "网格治理"
+        (practices / f"gen-{i:05d}.yml").write_text(
+            f"id: gen-{i:05d}\nname: 生成做法{i:05d}\nkind: practice\ntheme: pingan\n"
+            f"tags: [{tag}]\nsummary: 生成的测试记录{i}。\nhow:\n  - \"推进警网融合与警网智治\"\n"
+            "outcomes:\n  - figure: \"***余人次\"\n    measures: 投入警力\n"
+            "    quote: \"投入警力***余人次\"\nrelated:\n  - id: jingwang-ronghe\n"
+            "    relation: complements\n", encoding="utf-8")
+
+
+_MEASURE = """
+import json, resource, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from practice_site.load import load_corpus
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.perf_counter()
+corpus, problems = load_corpus(Path(sys.argv[2]), Path(sys.argv[2]).parent)
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"seconds": seconds, "rss_mib": peak / 1024, "grew_mib": (peak - before) / 1024,
+                  "practices": len(corpus.practices), "problems": [str(p) for p in problems]}))
+"""
+
+
+def test_ten_thousand_records(tmp_path: Path):
+    """10,000 records load with every problem reported, in bounded time and memory.
+
+    Measured in a fresh interpreter (peak RSS is per process). The bounds are loose guards
+    against a quadratic step or a runaway, about 10x the measured figures; the figures are
+    printed for the record (pytest -s).
+    """
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    _records(data, 10_000, bad_every=1000)
+    proc = subprocess.run([sys.executable, "-c", _MEASURE, str(HERE.parent / "scripts"), str(data)],
+                          capture_output=True, text=True, check=True)
+    got = json.loads(proc.stdout)
+    print(f"\n10,000 records: loaded in {got['seconds']:.2f} s, peak RSS {got['rss_mib']:.0f} MiB "
+          f"(+{got['grew_mib']:.0f} MiB while loading), {len(got['problems'])} problems")
+    assert got["problems"] == [
+        f"data/practices/gen-{i:05d}.yml:5: tags[0]: unknown tag '不存在'; add it to data/tags.yml "
+        "or use one of: 服务企业, 矛盾纠纷, 网格治理" for i in range(0, 10_000, 1000)]
+    assert got["practices"] == 4 + 10_000 - 10
+    assert got["seconds"] < 60 and got["rss_mib"] < 1024
