@@ -12,6 +12,7 @@ from .model import (Corpus, Kind, Practice, RelationKind, Term,
                     Report, Tag, Theme)
 from .problems import Problem, display_path
 from .quotes import QuoteIndex
+from .load_extras import load_honours, load_skips
 from .records import check_corpus, read_practice
 from .report import parse_report
 from .slug import id_problem
@@ -261,5 +262,7 @@ def load_corpus(data_dir: Path, root: Path | None = None) -> tuple[Corpus, list[
     relation_kinds = loader.relation_kinds()
     practices = loader.practices(reports, themes, tags, kinds, relation_kinds)
     glossary = loader.glossary(reports)
-    corpus = Corpus(reports, practices, themes, tags, relation_kinds, kinds, glossary)
+    honours = load_honours(loader, reports, practices)
+    skipped = load_skips(loader, reports, practices)
+    corpus = Corpus(reports, practices, themes, tags, relation_kinds, kinds, glossary, honours, skipped)
     return corpus, sorted(set(loader.problems))
