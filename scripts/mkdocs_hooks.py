@@ -30,7 +30,9 @@ def on_config(config):
     if problems:
         raise PluginError("data/ has problems:\n" + format_problems(problems))
     _pages.clear()
-    _pages.update(render_site(corpus, site_url=config.site_url or ""))
+    # Directory URLs are off in the offline edition; the map's SVG links are raw HTML.
+    _pages.update(render_site(corpus, site_url=config.site_url or "",
+                              directory_urls=config.use_directory_urls))
     return config
 
 

@@ -21,12 +21,19 @@ def md_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# In an attribute, Markdown's inline patterns still run (a ``[a](b)`` in a raw
+# ``<abbr title>`` becomes a link, a backslash is eaten): ASCII punctuation becomes a numeric
+# character reference, which Markdown leaves alone and the browser decodes.
+_ATTR_PUNCT = re.compile(r"[!'()*+,\-./:=?@\[\\\]^_`{|}~$%]")
+
+
 def html_attr(text: str) -> str:
-    """Escape ``text`` for a double-quoted HTML attribute (``title="…"``)."""
+    """Escape ``text`` for a double-quoted HTML attribute (``title="…"``) in Markdown."""
     text = _SPACE.sub(" ", text).strip()
-    return (
+    text = (
         text.replace("&", "&amp;")
         .replace('"', "&quot;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
     )
+    return _ATTR_PUNCT.sub(lambda m: f"&#{ord(m.group())};", text)

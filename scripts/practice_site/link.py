@@ -16,7 +16,7 @@ class NameMatcher:
     """Longest-match search for many names at once."""
 
     def __init__(self, names: dict[str, str]):
-        """``names`` maps each name or alias to the practice id it stands for."""
+        """``names`` maps each name or alias to the id it stands for (a practice, a term)."""
         self._trie: dict = {}
         for name, pid in names.items():
             node = self._trie
@@ -25,7 +25,8 @@ class NameMatcher:
             node[""] = pid
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """Non-overlapping (start, end, practice id), leftmost then longest."""
+        """Non-overlapping (start, end, id), leftmost then longest. Each position costs at
+        most one trie walk as deep as the longest name, whatever the number of names."""
         found, i, n = [], 0, len(text)
         while i < n:
             node, j, best = self._trie, i, None
@@ -60,7 +61,7 @@ class Links:
     inverse: dict[str, list[tuple[str, str, str]]]
     """practice id -> (declaring practice id, relation kind, note) pointing at it."""
     backlinks: dict[str, list[str]]
-    """practice id -> practices whose quoted text names it."""
+    """practice id -> practices whose page text (``page_texts``) names it."""
 
 
 def link_corpus(corpus: Corpus) -> Links:
@@ -90,10 +91,22 @@ def link_corpus(corpus: Corpus) -> Links:
                 inverse[rel.target].append((p.id, rel.kind, rel.note))
     backlinks: dict[str, list[str]] = {pid: [] for pid in corpus.practices}
     for p in sorted(corpus.practices.values(), key=lambda p: p.id):
-        named = {m[2] for q in _quotes(p) for m in matcher.find(q.text)}
+        named = {m[2] for text in page_texts(p, evidence[p.id]) for m in matcher.find(text)}
         for target in sorted(named - {p.id}):
             backlinks[target].append(p.id)
     return Links(matcher, mentions, evidence, inverse, backlinks)
+
+
+def page_texts(p: Practice, evidence: list[Evidence]):
+    """The record's own texts that its page auto-links (render_practice annotates exactly
+    these), so that a backlink on B means: A's page links to B."""
+    yield p.summary
+    yield from (q.text for q in p.how)
+    for o in p.outcomes:
+        yield o.figure
+        yield o.measures
+    yield from (e.sentence.text for e in evidence)
+    yield from (r.note for r in p.related if r.note)
 
 
 def _quotes(p: Practice):

@@ -20,6 +20,10 @@ class uris:
     tags = "tags.md"
     reports = "reports/index.md"
     about = "about.md"
+    glossary = "glossary.md"
+    honours = "honours.md"
+    campaigns = "campaigns.md"
+    map = "map.md"
 
     @staticmethod
     def practice(pid: str) -> str:

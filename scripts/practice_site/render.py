@@ -1,16 +1,35 @@
 """All generated pages as {source path: Markdown}. Pure: no files, no MkDocs."""
 from __future__ import annotations
 
+from .autolink import Annotator
 from .link import Links, link_corpus
 from .markup import uris
 from .model import Corpus
+from .render_glossary import render_glossary
 from .render_index import (render_az, render_home, render_reports_index, render_tags, render_theme,
                            render_themes_index)
+from .render_listings import render_campaigns, render_honours
+from .render_map import render_map
 from .render_practice import render_practice
 from .render_report import render_report
+from .suggest import suggest
+
+GLOSSARY = "glossary.md"
+"""The glossary page (made by its own module, if present); terms link there by id."""
 
 
-def render_site(corpus: Corpus, links: Links | None = None, site_url: str = "") -> dict[str, str]:
+def glossary_target(pages: dict[str, str], corpus: Corpus) -> str | None:
+    """The glossary page if it exists and has an anchor for every term id (else no link:
+    a link to a missing page or anchor would break ``mkdocs build --strict``)."""
+    page = pages.get(GLOSSARY)
+    if page is None or not all(f"#{t}" in page or f'id="{t}"' in page for t in corpus.glossary):
+        return None
+    return GLOSSARY
+
+
+def render_site(corpus: Corpus, links: Links | None = None, site_url: str = "",
+                directory_urls: bool = True) -> dict[str, str]:
+    """``directory_urls``: MkDocs' ``use_directory_urls`` (raw HTML links are built with it)."""
     links = links or link_corpus(corpus)
     pages = {
         uris.home: render_home(corpus),
@@ -18,11 +37,19 @@ def render_site(corpus: Corpus, links: Links | None = None, site_url: str = "") 
         uris.tags: render_tags(corpus),
         uris.practices: render_az(corpus),
         uris.reports: render_reports_index(corpus),
+        uris.glossary: render_glossary(corpus),
+        uris.honours: render_honours(corpus),
+        uris.campaigns: render_campaigns(corpus),
     }
     for tid in corpus.themes:
         pages[uris.theme(tid)] = render_theme(tid, corpus)
+    pages[uris.map] = render_map(corpus, directory_urls)
+    # Last: auto-linked pages link to the glossary only if it was rendered above.
+    annotator = Annotator(corpus, links, glossary_target(pages, corpus))
+    suggestions = suggest(corpus, links)
     for rid, report in corpus.reports.items():
-        pages[uris.report(rid)] = render_report(report, corpus, links)
+        pages[uris.report(rid)] = render_report(report, corpus, links, annotator)
     for pid, p in corpus.practices.items():
-        pages[uris.practice(pid)] = render_practice(p, corpus, links, site_url)
+        pages[uris.practice(pid)] = render_practice(p, corpus, links, site_url, annotator,
+                                                    suggestions[pid])
     return pages

@@ -19,6 +19,18 @@ def card(me: str, p: Practice, corpus: Corpus) -> str:
     return f"- {link(me, uris.practice(p.id), p.name)}（{md_text(corpus.kinds[p.kind].name)}）：{md_text(p.summary)}"
 
 
+def cards(me: str, practices: list[Practice], corpus: Corpus) -> str:
+    """Material grid cards (CSS only, no script): one card per practice."""
+    out = ['<div class="grid cards" markdown>\n']
+    for p in practices:
+        tags = "、".join(md_text(t) for t in p.tags)
+        out.append(f"-   **{link(me, uris.practice(p.id), p.name)}**\n\n"
+                   f"    <small>{md_text(corpus.kinds[p.kind].name)} · {tags}</small>\n\n"
+                   f"    {md_text(p.summary)}\n")
+    out.append("</div>\n")
+    return "\n".join(out)
+
+
 def by_theme(corpus: Corpus, tid: str) -> list[Practice]:
     return sorted((p for p in corpus.practices.values() if p.theme == tid),
                   key=lambda p: pinyin_key(p.name))
@@ -61,8 +73,9 @@ def render_theme(tid: str, corpus: Corpus) -> str:
         part = next(p for p in r.parsed.parts if p.number == num)
         out.append(f"对应原文：{link(me, uris.report(rid), part.heading, part.id)}\n")
     out.append("## 本主题的做法 {#practices}\n")
-    out.extend(card(me, p, corpus) for p in by_theme(corpus, tid))
-    return "\n".join(out) + "\n"
+    out.append(cards(me, by_theme(corpus, tid), corpus))
+    out.append(f"各做法之间的关系见{link(me, uris.map, '做法关系图')}。\n")
+    return "\n".join(out)
 
 
 def render_tags(corpus: Corpus) -> str:

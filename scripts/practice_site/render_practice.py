@@ -2,9 +2,13 @@
 ``…/zu-anxin/#outcomes`` keeps working whatever the text becomes."""
 from __future__ import annotations
 
+import re
+
+from .autolink import Annotator
 from .link import Links
 from .markup import front_matter, href, link, md_text, uris
 from .model import Corpus, Practice, Report
+from .suggest import Reason, Suggestion, campaign_members, suggest
 
 # Section titles and anchors, in page order.
 SECTIONS = {
@@ -13,6 +17,8 @@ SECTIONS = {
     "outcomes": "成效与数据",
     "sources": "原文出处",
     "related": "相关做法",
+    "members": "本专项行动涉及的做法",
+    "suggested": "可能相关",
     "backlinks": "被引用",
     "cite": "引用本页",
 }
@@ -31,6 +37,37 @@ def where_in(report: Report, part: int, item: int) -> str:
     return label
 
 
+def item_label(report: Report, item_id: str) -> str:
+    """``p2-i1`` -> ``二、（一是）`` via ``where_in``."""
+    m = re.fullmatch(r"p(\d+)-i(\d+)", item_id)
+    return where_in(report, int(m[1]), int(m[2])) if m else item_id
+
+
+def reason_text(reason: Reason, corpus: Corpus) -> str:
+    """A suggestion's reason as the reader sees it (already escaped)."""
+    if reason.kind == "item":
+        r = corpus.reports[reason.value[0]]
+        return f"同在《{md_text(r.title)}》{md_text(item_label(r, reason.value[1]))}中提到"
+    if reason.kind == "campaign":
+        return f"同属专项行动“{md_text(corpus.practices[reason.value[0]].name)}”"
+    return f"同有标签“{md_text(reason.value[0])}”"
+
+
+def reasons_text(reasons: tuple[Reason, ...], corpus: Corpus) -> str:
+    """Reasons joined with ；, shared tags in one clause (同有标签“a”“b”)."""
+    parts = [reason_text(r, corpus) for r in reasons if r.kind != "tag"]
+    if tags := [r.value[0] for r in reasons if r.kind == "tag"]:
+        parts.append("同有标签" + "".join(f"“{md_text(t)}”" for t in tags))
+    return "；".join(parts)
+
+
+def breadcrumbs(me: str, p: Practice, corpus: Corpus) -> str:
+    """首页 › 主题 › 做法: a reader landing from search always sees the theme."""
+    theme = corpus.themes[p.theme]
+    return (f'<nav class="ps-crumbs" aria-label="位置" markdown>{link(me, uris.home, "首页")} › '
+            f"{link(me, uris.theme(theme.id), theme.name)} › {md_text(p.name)}</nav>\n")
+
+
 def evidence_label(reports: list[Report], me: str) -> str:
     sources = "；".join(f"{r.unit}《{r.title}》（{r.year}年）" for r in reports)
     return ("!!! info \"证据等级：单位自述，未经独立评估\"\n"
@@ -39,16 +76,27 @@ def evidence_label(reports: list[Report], me: str) -> str:
             f"[证据等级说明]({href(me, uris.about, 'evidence')})\n")
 
 
-def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str) -> str:
+def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
+                    annotator: Annotator | None = None,
+                    suggestions: list[Suggestion] | None = None) -> str:
+    """``annotator`` and ``suggestions`` are built once per site by ``render_site``."""
     me = uris.practice(p.id)
     theme = corpus.themes[p.theme]
+    text = (annotator or Annotator(corpus, links)).page(me, p.id)
+    if suggestions is None:
+        suggestions = suggest(corpus, links)[p.id]
+    campaigns = {cid: m for cid, m in campaign_members(corpus).items() if p.id in m or cid == p.id}
     out = [front_matter(title=p.name, description=p.summary)]
+    out.append(breadcrumbs(me, p, corpus))
     out.append(f"# {md_text(p.name)}\n")
     tags = "、".join(link(me, uris.tags, t, corpus.tags[t].id) for t in p.tags)
     meta = [f"主题：{link(me, uris.theme(theme.id), theme.name)}",
             f"类型：{md_text(corpus.kinds[p.kind].name)}", f"标签：{tags}"]
     if p.aliases:
         meta.append("又称：" + "、".join(md_text(a) for a in p.aliases))
+    if part_of := [c for c in campaigns if c != p.id]:
+        meta.append("专项行动：" + "、".join(link(me, uris.practice(c), corpus.practices[c].name)
+                                          for c in part_of))
     out.append('<div class="ps-meta" markdown>\n' + " · ".join(meta) + "\n</div>\n")
     reports = sorted({corpus.reports[e.report].id for e in links.evidence[p.id]})
     out.append(evidence_label([corpus.reports[r] for r in reports], me))
@@ -57,15 +105,15 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str) ->
         return link(me, uris.report(report), text, sid, title="在原文中查看这句话")
 
     out.append(f"## {SECTIONS['overview']} {{#overview}}\n")
-    out.append(f'<p class="ps-editorial"><span class="ps-badge">编者概述</span> {md_text(p.summary)}</p>\n')
+    out.append(f'<p class="ps-editorial"><span class="ps-badge">编者概述</span> {text(p.summary)}</p>\n')
     out.append(f"## {SECTIONS['how']} {{#how}}\n")
     out.append("以下各条为报告原文摘录。\n")
-    out.extend(f"- “{md_text(q.text)}” {src(q.report, q.sentence)}" for q in p.how)
+    out.extend(f"- “{text(q.text)}” {src(q.report, q.sentence)}" for q in p.how)
     out.append("")
     out.append(f"## {SECTIONS['outcomes']} {{#outcomes}}\n")
     if p.outcomes:
         out.append("| 数据（照录原文） | 说明 | 出处 |\n| --- | --- | --- |")
-        out.extend(f"| {md_text(o.figure)} | {md_text(o.measures)} | {src(o.quote.report, o.quote.sentence)} |"
+        out.extend(f"| {text(o.figure)} | {text(o.measures)} | {src(o.quote.report, o.quote.sentence)} |"
                    for o in p.outcomes)
         out.append("")
     else:
@@ -74,7 +122,7 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str) ->
     for e in links.evidence[p.id]:
         r = corpus.reports[e.report]
         where = f"《{r.title}》{where_in(r, e.sentence.part, e.sentence.item)}"
-        out.append(f"1. {md_text(e.sentence.text)} — {src(e.report, e.sentence.id, where)}")
+        out.append(f"1. {text(e.sentence.text)} — {src(e.report, e.sentence.id, where)}")
     out.append("")
     out.append(f"## {SECTIONS['related']} {{#related}}\n")
     rels = [(corpus.relation_kinds[r.kind].label, r.target, r.note) for r in p.related]
@@ -84,17 +132,37 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str) ->
         for label, target, note in rels:
             t = corpus.practices[target]
             line = f"- **{md_text(label)}**：{link(me, uris.practice(t.id), t.name)} — {md_text(t.summary)}"
-            out.append(line + (f"（编者注：{md_text(note)}）" if note else ""))
+            out.append(line + (f"（编者注：{text(note)}）" if note else ""))
+    else:
+        out.append("暂无。")
+    out.append("")
+    if p.id in campaigns:
+        out.append(f"## {SECTIONS['members']} {{#members}}\n")
+        members = [corpus.practices[m] for m in campaigns[p.id]]
+        if members:
+            out.append("下列做法与本专项行动有编者整理的关系：\n")
+            out.extend(f"- {link(me, uris.practice(m.id), m.name)}（{link(me, uris.theme(m.theme), corpus.themes[m.theme].name)}）"
+                       for m in members)
+        else:
+            out.append("暂无与本专项行动关联的做法。")
+        out.append("")
+    out.append(f"## {SECTIONS['suggested']} {{#suggested}}\n")
+    if suggestions:
+        out.append("以下由程序根据原文和标签推算，未经编者确认：\n")
+        for sg in suggestions:
+            t = corpus.practices[sg.target]
+            why = reasons_text(sg.reasons, corpus)
+            out.append(f"- {link(me, uris.practice(t.id), t.name)} — {why}")
     else:
         out.append("暂无。")
     out.append("")
     out.append(f"## {SECTIONS['backlinks']} {{#backlinks}}\n")
     back = links.backlinks[p.id]
     if back:
-        out.append("下列做法的原文摘录提到了本做法：\n")
+        out.append("下列做法的页面（摘录、原文出处或编者文字）提到了本做法：\n")
         out.extend(f"- {link(me, uris.practice(b), corpus.practices[b].name)}" for b in back)
     else:
-        out.append("暂无其他做法的摘录提到本做法。")
+        out.append("暂无其他做法的页面提到本做法。")
     out.append("")
     out.append(f"## {SECTIONS['cite']} {{#cite}}\n")
     permalink = f"{site_url.rstrip('/')}/practices/{p.id}/" if site_url else f"practices/{p.id}/"

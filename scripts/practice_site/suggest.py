@@ -1,0 +1,96 @@
+"""Computed suggestions (“可能相关”): practices a reader may want next, each with its reason.
+
+Kept apart from the curated relations: a practice already related to this one (in either
+direction) or already listed as a backlink is never suggested again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .link import Links
+from .model import Corpus
+
+MAX_SUGGESTIONS = 5
+"""Per page; more reads as noise (with 500 practices, shared tags alone give dozens)."""
+
+# Weight of each reason when ranking: being named in the same item of a report says more
+# than belonging to the same campaign, which says more than one shared tag.
+_WEIGHT = {"item": 4, "campaign": 3, "tag": 1}
+
+
+@dataclass(frozen=True)
+class Reason:
+    kind: str
+    """``item`` (named in the same report item), ``campaign`` (related to the same practice
+    of kind campaign) or ``tag`` (a shared tag)."""
+    value: tuple[str, ...]
+    """``item``: (report id, item id); ``campaign``: (campaign practice id,);
+    ``tag``: (tag name,)."""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    target: str
+    """Practice id suggested."""
+    reasons: tuple[Reason, ...]
+    """Why, strongest first."""
+
+
+def campaign_members(corpus: Corpus) -> dict[str, list[str]]:
+    """Campaign practice id -> ids of the practices related to it (either direction)."""
+    out: dict[str, set[str]] = {p.id: set() for p in corpus.practices.values() if p.kind == "campaign"}
+    for p in corpus.practices.values():
+        for r in p.related:
+            if r.target in out:
+                out[r.target].add(p.id)
+            if p.id in out and r.target in corpus.practices:
+                out[p.id].add(r.target)
+    return {cid: sorted(m) for cid, m in sorted(out.items())}
+
+
+def suggest(corpus: Corpus, links: Links, limit: int = MAX_SUGGESTIONS) -> dict[str, list[Suggestion]]:
+    """practice id -> its suggestions, strongest first (ties by id, so builds are stable)."""
+    reasons: dict[str, dict[str, list[Reason]]] = {pid: {} for pid in corpus.practices}
+
+    def add(a: str, b: str, reason: Reason) -> None:
+        if a != b:
+            reasons[a].setdefault(b, []).append(reason)
+
+    items: dict[tuple[str, str], set[str]] = {}
+    for rid, report in corpus.reports.items():
+        item_id = {s.id: f"p{s.part}-i{s.item}" for s in report.parsed.sentences if s.item}
+        for sid, found in links.mentions.get(rid, {}).items():
+            if sid in item_id:
+                items.setdefault((rid, item_id[sid]), set()).update(m[2] for m in found)
+    for key, named in sorted(items.items()):
+        for a in named:
+            for b in named:
+                add(a, b, Reason("item", key))
+    for cid, members in campaign_members(corpus).items():
+        for a in members:
+            for b in members:
+                add(a, b, Reason("campaign", (cid,)))
+    by_tag: dict[str, list[str]] = {}
+    for p in sorted(corpus.practices.values(), key=lambda p: p.id):
+        for t in p.tags:
+            by_tag.setdefault(t, []).append(p.id)
+    for tag, members in sorted(by_tag.items()):
+        # A tag on most of the corpus links everything to everything: quadratic and useless.
+        if len(members) > max(12, len(corpus.practices) // 4):
+            continue
+        for a in members:
+            for b in members:
+                add(a, b, Reason("tag", (tag,)))
+
+    out: dict[str, list[Suggestion]] = {}
+    for p in corpus.practices.values():
+        known = {r.target for r in p.related} | {src for src, _, _ in links.inverse[p.id]}
+        known |= set(links.backlinks[p.id])
+        ranked = []
+        for target, rs in reasons[p.id].items():
+            if target in known:
+                continue
+            rs = sorted(set(rs), key=lambda r: (-_WEIGHT[r.kind], r.value))
+            ranked.append((-sum(_WEIGHT[r.kind] for r in rs), target, tuple(rs)))
+        out[p.id] = [Suggestion(t, rs) for _, t, rs in sorted(ranked)[:limit]]
+    return out
