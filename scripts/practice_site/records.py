@@ -9,6 +9,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from .fields import FieldReader
+from .figures import whole_figure_at
 from .model import Outcome, Practice, Quote, Relation
 from .quotes import QuoteIndex
 from .slug import id_problem
@@ -93,6 +94,14 @@ def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: Qu
             if sentence is not None and figure not in sentence.text:
                 r.problem(of["figure"].line, f"{where}.figure", f"figure {figure!r} does not occur "
                           f"in the cited sentence {sentence.text!r}; copy it exactly, masks included")
+            elif sentence is not None and whole_figure_at(figure, sentence.text) < 0:
+                r.problem(of["figure"].line, f"{where}.figure", f"figure {figure!r} occurs in the "
+                          "cited sentence only as part of a longer figure; copy the whole figure, "
+                          "masks included")
+            elif sentence is not None and whole_figure_at(figure, q.text) < 0:
+                r.problem(of["figure"].line, f"{where}.figure", f"figure {figure!r} is not in the "
+                          f"quoted phrase {q.text!r}; quote the words around the figure, so that "
+                          "the reader sees what it counts")
         if figure and measures and q:
             outcomes.append(Outcome(figure, measures, q))
     related = []
