@@ -91,15 +91,17 @@ def link_corpus(corpus: Corpus) -> Links:
                 inverse[rel.target].append((p.id, rel.kind, rel.note))
     backlinks: dict[str, list[str]] = {pid: [] for pid in corpus.practices}
     for p in sorted(corpus.practices.values(), key=lambda p: p.id):
-        named = {m[2] for text in page_texts(p, evidence[p.id]) for m in matcher.find(text)}
+        named = {m[2] for text in page_texts(p, evidence[p.id], inverse[p.id])
+                 for m in matcher.find(text)}
         for target in sorted(named - {p.id}):
             backlinks[target].append(p.id)
     return Links(matcher, mentions, evidence, inverse, backlinks)
 
 
-def page_texts(p: Practice, evidence: list[Evidence]):
-    """The record's own texts that its page auto-links (render_practice annotates exactly
-    these), so that a backlink on B means: A's page links to B."""
+def page_texts(p: Practice, evidence: list[Evidence], inverse: list[tuple[str, str, str]]):
+    """The texts that A's page auto-links (render_practice annotates exactly these, the
+    notes of relations declared on other records included), so that a backlink on B means:
+    A's page links to B."""
     yield p.summary
     yield from (q.text for q in p.how)
     for o in p.outcomes:
@@ -107,6 +109,7 @@ def page_texts(p: Practice, evidence: list[Evidence]):
         yield o.measures
     yield from (e.sentence.text for e in evidence)
     yield from (r.note for r in p.related if r.note)
+    yield from (note for _, _, note in inverse if note)
 
 
 def _quotes(p: Practice):

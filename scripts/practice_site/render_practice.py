@@ -49,7 +49,7 @@ def reason_text(reason: Reason, corpus: Corpus) -> str:
         r = corpus.reports[reason.value[0]]
         return f"同在《{md_text(r.title)}》{md_text(item_label(r, reason.value[1]))}中提到"
     if reason.kind == "campaign":
-        return f"同属专项行动“{md_text(corpus.practices[reason.value[0]].name)}”"
+        return f"同属专项行动：{md_text(corpus.practices[reason.value[0]].name)}"
     return f"同有标签“{md_text(reason.value[0])}”"
 
 

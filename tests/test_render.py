@@ -1,0 +1,163 @@
+"""Page renderers on the fixture corpus and synthetic ones: breadcrumbs, theme cards, A–Z
+order, the annotated report's links and tooltips, the map."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from map_bench import synthetic
+from practice_site.link import link_corpus
+from practice_site.load import load_corpus
+from practice_site.markup import uris
+from practice_site.model import Term
+from practice_site.render import render_site
+from practice_site.render_index import pinyin_key
+from practice_site.render_map import MapLayout, built_url, layout, render_map, svg
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    corpus, problems = load_corpus(ROOT / "tests" / "fixtures" / "corpus", ROOT)
+    assert problems == []
+    return corpus
+
+
+@pytest.fixture(scope="module")
+def pages(corpus):
+    return render_site(corpus)
+
+
+def test_breadcrumbs_name_home_theme_and_page(corpus, pages):
+    for p in corpus.practices.values():
+        md = pages[uris.practice(p.id)]
+        crumbs = md.split("---\n", 2)[2].lstrip().splitlines()[0]
+        theme = corpus.themes[p.theme]
+        assert crumbs.startswith('<nav class="ps-crumbs"'), crumbs
+        assert f"[首页](../index.md) › [{theme.name}](../themes/{theme.id}.md) › " in crumbs
+        assert md.index(crumbs) < md.index("\n# ")  # above the title
+
+
+def test_theme_page_has_a_card_per_practice(corpus, pages):
+    md = pages[uris.theme("pingan")]
+    grid = md.split('<div class="grid cards" markdown>')[1].split("</div>")[0]
+    linked = re.findall(r"^-   \*\*\[[^\]]+\]\(\.\./practices/([a-z-]+)\.md\)\*\*$", grid, re.M)
+    assert linked == ["jiayi", "jingwang-ronghe", "jingwang-zhizhi"]  # jia yi < jing wang
+    assert sorted(linked, key=lambda pid: pinyin_key(corpus.practices[pid].name)) == linked
+
+
+def test_az_is_in_pinyin_order_ignoring_quotation_marks():
+    names = ["租安心", "“三鹰”人才培育", "警网智治", "警网融合", "驻企警官制", "两队一室", "电诈打击治理"]
+    assert sorted(names, key=pinyin_key) == ["电诈打击治理", "警网融合", "警网智治", "两队一室",
+                                             "“三鹰”人才培育", "驻企警官制", "租安心"]
+
+
+def test_az_page_letters(pages):
+    md = pages[uris.practices]
+    assert re.findall(r"^## ([A-Z])", md, re.M) == ["J", "X"]
+    assert md.index("[“甲乙”机制]") < md.index("[警网融合]")  # jia < jing
+
+
+def test_report_links_every_mention_but_never_in_headings(pages):
+    md = pages[uris.report("mini")]
+    body = [line for line in md.splitlines() if not line.startswith("#")]
+    assert sum(line.count("](../practices/jingwang-ronghe.md") for line in body) == 1
+    for line in md.splitlines():
+        if line.startswith("#"):
+            assert "](" not in line and "<abbr" not in line, line
+
+
+def test_report_tooltip_once_per_part(corpus):
+    # 化解: twice in the body of part 一 (its heading 一是化解… is never annotated);
+    # 项目: once in part 二 outside the name 项目警官制, which wins where they overlap.
+    terms = {"hj": Term("hj", "化解", "化解矛盾", "general", None),
+             "xm": Term("xm", "项目", "建设项目", "general", None)}
+    md = render_site(replace(corpus, glossary=terms))[uris.report("mini")]
+    assert md.count('title="化解：化解矛盾') == 1
+    assert md.count('title="项目：建设项目') == 1
+    assert "认领5个[<abbr" in md and "化解率" in md
+    assert md.count("（编者释义，一般常识，非报告原文）") == 2
+
+
+def test_practice_sections_in_order_with_fixed_anchors(pages):
+    md = pages[uris.practice("jiayi")]
+    anchors = re.findall(r"^## .* \{#([a-z]+)\}$", md, re.M)
+    assert anchors == ["overview", "how", "outcomes", "sources", "related", "suggested",
+                       "backlinks", "cite"]
+
+
+# -- the map ----------------------------------------------------------------------------
+
+def test_map_draws_every_practice_once_with_its_link(corpus):
+    md = render_map(corpus)
+    for pid in corpus.practices:
+        assert md.count(f'href="../practices/{pid}/"') == 1
+    assert len(re.findall(r'<path d="M[\d.,-]+Q', md)) == 2  # two curated relations
+    assert "\n\n" not in md.split('<div class="ps-map">')[1].split("</div>")[0]  # one HTML block
+
+
+def test_map_text_is_escaped(corpus):
+    ps = dict(corpus.practices)
+    ps["jiayi"] = replace(ps["jiayi"], name='<b>&"*x*"', summary="[a](b) `c`")
+    drawing = svg(layout(replace(corpus, practices=ps)), replace(corpus, practices=ps))
+    assert "<b>" not in drawing and "*x*" not in drawing and "[a](b)" not in drawing
+    assert "&lt;b&gt;&amp;&quot;&#42;x&#42;&quot;" in drawing
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_built_url_matches_mkdocs(directory_urls):
+    from mkdocs.structure.files import File
+    def url(uri):
+        return File(uri, "docs", "site", directory_urls).url
+    for src in (uris.map, uris.practice("zu-anxin")):
+        for dest in (uris.practice("zu-anxin"), uris.theme("fuwu"), uris.home, uris.practices):
+            expected = Path(url(dest) or ".")
+            got = Path(url(src) or ".").parent if not url(src).endswith("/") else Path(url(src))
+            resolved = (got / built_url(src, dest, directory_urls)).as_posix()
+            assert _norm(resolved) == _norm(url(dest)), (src, dest)
+
+
+def _norm(path: str) -> str:
+    import posixpath
+    return posixpath.normpath(path or ".").lstrip("./") or "."
+
+
+def _overlap(a, b) -> bool:
+    return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
+
+
+@pytest.mark.parametrize("n", [50, 500])
+def test_map_layout_has_no_overlap_and_stays_small(n):
+    corpus = synthetic(n)
+    lay: MapLayout = layout(corpus)
+    assert len(lay.nodes) == n
+    boxes = sorted(lay.nodes.values(), key=lambda b: (b.y, b.x))
+    for a, b in zip(boxes, boxes[1:]):  # same row neighbours
+        assert not _overlap(a, b)
+    assert len({(b.x, b.y) for b in boxes}) == n
+    for pid, b in lay.nodes.items():
+        panel = lay.panels[corpus.practices[pid].theme]
+        assert panel.x <= b.x and b.x + b.w <= panel.x + panel.w
+        assert panel.y <= b.y and b.y + b.h <= panel.y + panel.h
+    panels = list(lay.panels.values())
+    assert not any(_overlap(a, b) for i, a in enumerate(panels) for b in panels[i + 1:])
+    size = len(svg(lay, corpus).encode())
+    assert size < 700 * n, size  # about 570 bytes a practice with two relations: linear
+
+
+def test_relations_declared_twice_are_one_edge(corpus):
+    ps = dict(corpus.practices)
+    ps["jingwang-ronghe"] = replace(ps["jingwang-ronghe"],
+                                    related=(replace(ps["jiayi"].related[0], target="jiayi"),))
+    lay = layout(replace(corpus, practices=ps))
+    assert sorted((e.source, e.target, e.kind) for e in lay.edges) == [
+        ("jiayi", "jingwang-ronghe", "complements"), ("jingwang-zhizhi", "jingwang-ronghe", "builds-on")]
+
+
+def test_links_are_computed_once_per_site(corpus):
+    links = link_corpus(corpus)
+    assert render_site(corpus, links) == render_site(corpus)
