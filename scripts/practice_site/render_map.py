@@ -4,7 +4,7 @@ Drawn at build time as inline SVG by this module: no script, no CDN, nothing for
 intranet browser to fetch, and the same picture on every build (a deterministic layout,
 not a force simulation, so a trainer's screenshot stays true). Layout is a grid per theme,
 neighbours placed next to each other (breadth-first over the theme's own relations); the
-cost is linear in practices + relations, so 500 practices lay out in milliseconds (see
+cost is linear in practices + relations: 500 practices lay out in about 0.3 s (see
 ``scripts/map_bench.py``).
 
 Links inside the SVG are raw HTML, which MkDocs neither checks nor rewrites: they are
