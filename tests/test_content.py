@@ -1,0 +1,104 @@
+"""The real records, read as a reviewer would: every practice complete and true to the report,
+glossary meanings taken from the report where they say so, honours tied truthfully."""
+import re
+
+import pytest
+from conftest import ROOT
+
+from practice_site.link import link_corpus
+from practice_site.load import load_corpus
+
+CORPUS, PROBLEMS = load_corpus(ROOT / "data", ROOT)
+LINKS = link_corpus(CORPUS)
+PRACTICES = sorted(CORPUS.practices)
+# A counted figure: digits or masks, then a unit (人次 before 人, 场次 before 次).
+FIGURE = re.compile(r"[0-9*]+(?:[.．][0-9*]+)?(?:人次|场次|[人起件家个名项条期处伙倍％])")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_the_data_loads_without_problems():
+    # Fidelity (quotes in the report, figures whole in their quote) is checked by the loader.
+    assert [str(p) for p in PROBLEMS] == []
+
+
+def test_the_report_is_covered_by_roughly_forty_to_sixty_pages():
+    assert 40 <= len(PRACTICES) <= 60
+
+
+@pytest.mark.parametrize("pid", PRACTICES)
+def test_practice_is_complete(pid):
+    p = CORPUS.practices[pid]
+    # One editorial sentence.
+    assert p.summary.endswith("。") and p.summary.count("。") == 1, p.summary
+    assert p.how, "no 做法要点"
+    assert p.tags and p.theme in CORPUS.themes
+    assert LINKS.evidence[pid], "no source sentence"
+    assert len({r.target for r in p.related}) >= 2, "fewer than two related practices"
+    assert all(r.kind in CORPUS.relation_kinds for r in p.related)
+
+
+@pytest.mark.parametrize("pid", PRACTICES)
+def test_every_figure_in_the_how_quotes_is_an_outcome(pid):
+    """A figure quoted in 做法要点 but missing from 成效与数据 would be a figure left out."""
+    p = CORPUS.practices[pid]
+    figures = " ".join(o.figure for o in p.outcomes)
+    missing = [f for q in p.how for f in FIGURE.findall(q.text) if f not in figures]
+    assert missing == [], f"{pid}: figures in how but not in outcomes: {missing}"
+
+
+@pytest.mark.parametrize("pid", PRACTICES)
+def test_outcome_measures_say_when_a_figure_is_masked(pid):
+    for o in CORPUS.practices[pid].outcomes:
+        if "*" in o.figure and re.search(r"\*+[人起件家个名项条期处伙倍％次]", o.figure):
+            assert "隐去" in o.measures, (o.figure, o.measures)
+
+
+def test_every_kind_of_record_is_used():
+    assert {p.kind for p in CORPUS.practices.values()} == set(CORPUS.kinds)
+
+
+def test_every_item_of_every_part_has_a_practice():
+    """Each 一是/二是… of the report is the source of at least one practice page."""
+    sourced = {(e.report, e.sentence.part, e.sentence.item)
+               for ev in LINKS.evidence.values() for e in ev}
+    for rid, report in CORPUS.reports.items():
+        for part in report.parsed.parts[1:]:
+            for item in part.items:
+                assert (rid, part.number, item.number) in sourced, item.heading
+
+
+REPORT_TERMS = [t for t in CORPUS.glossary.values() if t.source == "report"]
+
+
+@pytest.mark.parametrize("term", REPORT_TERMS, ids=lambda t: t.id)
+def test_report_glossary_meaning_is_the_reports_words(term):
+    """A 'report' meaning: its quote holds the term, and the first sentence of the meaning is
+    made of the words of the quoted sentence (90 % of its Han characters), not invented."""
+    assert term.quote is not None
+    sentence = CORPUS.reports[term.quote.report].parsed.sentence(term.quote.sentence)
+    assert any(n in term.quote.text for n in (term.term, *term.aliases))
+    first = term.meaning.split("。")[0]
+    han = HAN.findall(first)
+    inside = [c for c in han if c in sentence.text]
+    assert len(inside) >= 0.9 * len(han), (first, sentence.text)
+
+
+def test_glossary_has_the_reports_formulas():
+    terms = {t.term for t in CORPUS.glossary.values()}
+    for term in ("两队一室", "1＋3＋N", "一标三实", "四种形态", "一区一警", "一村一警", "两室联通", "情指行"):
+        assert term in terms
+
+
+def test_general_glossary_meanings_do_not_claim_the_report():
+    for t in CORPUS.glossary.values():
+        if t.source == "general":
+            assert t.quote is None
+            assert "报告称" not in t.meaning
+
+
+def test_honours_link_only_practices_of_their_own_sentence():
+    assert CORPUS.honours
+    for h in CORPUS.honours.values():
+        for pid in h.practices:
+            sentences = {(e.report, e.sentence.id) for e in LINKS.evidence[pid]}
+            assert (h.quote.report, h.quote.sentence) in sentences, (h.id, pid)
