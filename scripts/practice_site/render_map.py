@@ -22,11 +22,11 @@ from .markup import front_matter, link, md_text, uris
 from .model import Corpus, Practice
 from .render_index import pinyin_key
 
-NODE_W, NODE_H = 176, 30
+NODE_W, NODE_H = 170, 30
 GAP_X, GAP_Y = 14, 12
 PAD, HEAD = 14, 34
 PANEL_GAP = 24
-MAX_WIDTH = 1180
+MAX_WIDTH = 1160
 """Panels wrap to a new row past this width (px): the content column of a wide screen."""
 COLOURS = ("#3949ab", "#e65100", "#2e7d32", "#ad1457", "#00838f", "#6d4c41", "#5e35b1", "#9e9d24")
 
