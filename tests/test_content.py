@@ -102,3 +102,18 @@ def test_honours_link_only_practices_of_their_own_sentence():
         for pid in h.practices:
             sentences = {(e.report, e.sentence.id) for e in LINKS.evidence[pid]}
             assert (h.quote.report, h.quote.sentence) in sentences, (h.id, pid)
+
+
+def test_relations_declared_on_both_sides_agree():
+    """A→B declared as one kind and B→A as another would show the pair twice, in two readings."""
+    declared = {(p.id, r.target): r.kind for p in CORPUS.practices.values() for r in p.related}
+    clashes = [(a, b, k, declared[(b, a)]) for (a, b), k in declared.items()
+               if (b, a) in declared and declared[(b, a)] != k]
+    assert clashes == []
+
+
+def test_relations_beyond_side_by_side_carry_a_note():
+    """Only 'listed-with' is read straight off the report; any other kind says why in a note."""
+    bare = [(p.id, r.kind, r.target) for p in CORPUS.practices.values() for r in p.related
+            if r.kind != "listed-with" and not r.note]
+    assert bare == []
