@@ -7,6 +7,7 @@ is written into ``docs/``, so ``serve`` cannot loop on its own output.
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -18,7 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from practice_site.load import load_corpus  # noqa: E402
 from practice_site.problems import format_problems  # noqa: E402
 from practice_site.render import render_site  # noqa: E402
+from practice_site.slug import safe_uri  # noqa: E402
 
+log = logging.getLogger("mkdocs.hooks.practice_site")
 _pages: dict[str, str] = {}
 
 
@@ -28,7 +31,7 @@ def on_config(config):
     data = Path(os.environ.get("PRACTICE_SITE_DATA") or root / "data")
     corpus, problems = load_corpus(data, root)
     if problems:
-        raise PluginError("data/ has problems:\n" + format_problems(problems))
+        raise PluginError(_DATA_PROBLEMS + "\n" + format_problems(problems))
     _pages.clear()
     # Directory URLs are off in the offline edition; the map's SVG links are raw HTML.
     _pages.update(render_site(corpus, site_url=config.site_url or "",
@@ -38,5 +41,26 @@ def on_config(config):
 
 def on_files(files, config):
     for uri, markdown in _pages.items():
+        if not safe_uri(uri):  # ids pass the slug rule; MkDocs would write ../ paths anyway
+            raise PluginError(f"refusing to write a page outside the site: {uri}")
         files.append(File.generated(config, uri, content=markdown))
     return files
+
+
+_DATA_PROBLEMS = "data/ has problems:"
+
+
+def on_serve(server, config, builder):
+    # After a failed rebuild MkDocs' live server holds every request until a build succeeds
+    # ("the server will appear stuck"). A data problem stops the build in on_config, before
+    # site/ is touched, so the last good site is whole: log it and carry on serving that.
+    def keep_serving():
+        try:
+            builder()
+        except SystemExit as exc:  # mkdocs' Abort; the problems were logged above it
+            if not str(exc.__context__ or "").startswith(_DATA_PROBLEMS):
+                raise
+            log.error("Still serving the last good site; fix the problems above and save.")
+
+    server.builder = keep_serving
+    return server

@@ -171,3 +171,40 @@ def test_ten_thousand_records(tmp_path: Path):
         "or use one of: 服务企业, 矛盾纠纷, 网格治理" for i in range(0, 10_000, 1000)]
     assert got["practices"] == 4 + 10_000 - 10
     assert got["seconds"] < 60 and got["rss_mib"] < 1024
+
+
+# -- no id can make the build write outside site/ -----------------------------------------
+UNSAFE = ["../x", "..", "a/b", "a\\b", ".x", "x.", "x..y", "-x", "x-", "a--b", "A", "zu anxin",
+          "警网智治", "ｚｕ", "x\x00", "%2e%2e", "x.md", "", "a" * 61]
+
+
+@pytest.mark.parametrize("value", UNSAFE)
+def test_unsafe_ids_are_refused(value):
+    from practice_site.slug import id_problem, safe_uri
+    assert id_problem(value) is not None
+    if value not in ("a/b", "a" * 61):  # refused ids, but paths that stay inside the site
+        assert not safe_uri(f"practices/{value}.md")
+        assert not safe_uri(f"{value}/x.md")
+
+
+def test_every_generated_path_is_safe():
+    from practice_site.render import render_site
+    from practice_site.slug import safe_uri
+    corpus, _ = load_corpus(FIXTURE)
+    assert all(safe_uri(uri) for uri in render_site(corpus))
+
+
+def test_writers_refuse_a_path_outside_the_site(tmp_path, monkeypatch):
+    """Past the loader (a bypassed validator), both writers still refuse ``../``."""
+    import mkdocs_hooks
+    from mkdocs.exceptions import PluginError
+    evil = {"practices/../../evil.md": "# x"}
+    monkeypatch.setattr(cli, "render_site", lambda corpus: evil)
+    out = tmp_path / "a" / "out"
+    with redirect_stderr(io.StringIO()) as err, redirect_stdout(io.StringIO()):
+        assert cli.main(["--data", str(FIXTURE), "pages", "--out", str(out)]) == 1
+    assert "refusing to write outside" in err.getvalue()
+    monkeypatch.setattr(mkdocs_hooks, "_pages", evil)
+    with pytest.raises(PluginError, match="outside the site"):
+        mkdocs_hooks.on_files([], None)
+    assert not (tmp_path / "evil").exists() and not (tmp_path / "a" / "evil").exists()

@@ -8,7 +8,7 @@ from pathlib import Path
 from .load import load_corpus
 from .problems import format_problems
 from .render import render_site
-from .slug import ID_RULE
+from .slug import safe_uri
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,8 +32,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
     for uri, markdown in pages.items():
         # Ids pass the slug rule, but check the final path anyway: nothing lands outside --out.
         target = (out / uri).resolve()
-        if out not in target.parents or not all(ID_RULE.match(p) or p.endswith(".md")
-                                                for p in Path(uri).parts):
+        if out not in target.parents or not safe_uri(uri):
             print(f"refusing to write outside {out}: {uri}", file=sys.stderr)
             return 1
         target.parent.mkdir(parents=True, exist_ok=True)

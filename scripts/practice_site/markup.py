@@ -2,6 +2,7 @@
 ``escape.md_text`` here or in the caller; links are made relative to the page."""
 from __future__ import annotations
 
+import html
 import posixpath
 
 import yaml
@@ -54,6 +55,10 @@ def link(from_uri: str, to_uri: str, text: str, anchor: str = "", title: str = "
 
 
 def front_matter(**meta: object) -> str:
+    # Material prints page.meta.title and .description into the HTML unescaped (<title>,
+    # header, <meta content="…">): escape them here, as md_text does for the body.
+    meta = {k: html.escape(v) if k in ("title", "description") and isinstance(v, str) else v
+            for k, v in meta.items()}
     body = yaml.safe_dump({k: v for k, v in meta.items() if v is not None},
                           allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{body}---\n\n"

@@ -20,3 +20,12 @@ def id_problem(value: str) -> str | None:
     if len(value) > MAX_ID:
         return f"id is {len(value)} characters long; keep it to {MAX_ID}"
     return None
+
+
+def safe_uri(uri: str) -> bool:
+    """Whether a generated page's path (``practices/zu-anxin.md``) stays inside the site:
+    relative, no ``..``, every folder and the file stem an id. MkDocs itself would write
+    ``practices/../../x.md`` outside ``site/``, so writers check this as well as the loader."""
+    *folders, name = uri.split("/")
+    return (name.endswith(".md") and ID_RULE.match(name[:-3]) is not None
+            and all(ID_RULE.match(f) for f in folders))
