@@ -169,7 +169,8 @@ def svg(lay: MapLayout, corpus: Corpus, me: str = uris.map, directory_urls: bool
                    f'height="{b.h:.0f}" rx="8"/><a href="{built_url(me, uris.theme(tid), directory_urls)}">'
                    f'<text x="{b.x + PAD:.0f}" y="{b.y + 22:.0f}">{html_attr(t.name)}（{n}）</text></a></g>')
     out.append('<g class="ps-edges">')
-    for e in lay.edges:
+    incident: dict[str, list[str]] = {}
+    for i, e in enumerate(lay.edges):
         a, b = lay.nodes[e.source], lay.nodes[e.target]
         (ax, ay), (bx, by) = a.centre, b.centre
         # A slight bend keeps edges along one row or column from running through boxes.
@@ -178,16 +179,21 @@ def svg(lay: MapLayout, corpus: Corpus, me: str = uris.map, directory_urls: bool
         rk = corpus.relation_kinds[e.kind]
         arrow = "" if rk.label == rk.inverse else f' marker-end="url(#ps-arrow-{e.kind})"'
         tip = f"{corpus.practices[e.source].name} → {corpus.practices[e.target].name}：{rk.label}"
-        out.append(f'<path d="M{x1:.0f},{y1:.0f}Q{mx:.0f},{my:.0f} {x2:.0f},{y2:.0f}" '
-                   f'stroke="{colour[e.kind]}"{arrow}><title>{html_attr(tip)}</title></path>')
+        out.append(f'<path id="ps-e{i}" d="M{x1:.0f},{y1:.0f}Q{mx:.0f},{my:.0f} {x2:.0f},{y2:.0f}" '
+                   f'fill="none" stroke="{colour[e.kind]}"{arrow}><title>{html_attr(tip)}</title></path>')
+        incident.setdefault(e.source, []).append(f'<use href="#ps-e{i}"/>')
+        incident.setdefault(e.target, []).append(f'<use href="#ps-e{i}"/>')
     out.append("</g>")
     for pid, b in lay.nodes.items():
         p = corpus.practices[pid]
         cls = "ps-node ps-campaign" if p.kind == "campaign" else "ps-node"
-        out.append(f'<a class="{cls}" href="{built_url(me, uris.practice(pid), directory_urls)}">'
+        # Hovering a box shows its own relations on top and fades the others (CSS only,
+        # site.css): what keeps 500 boxes and their relations legible.
+        out.append(f'<g class="ps-node-g"><g class="ps-hl">{"".join(incident.get(pid, ()))}</g>'
+                   f'<a class="{cls}" href="{built_url(me, uris.practice(pid), directory_urls)}">'
                    f"<title>{html_attr(p.name + '：' + p.summary)}</title>"
                    f'<rect x="{b.x:.0f}" y="{b.y:.0f}" width="{b.w:.0f}" height="{b.h:.0f}" rx="4"/>'
-                   f'<text x="{b.x + b.w / 2:.0f}" y="{b.y + 20:.0f}">{html_attr(_label(p.name, b.w - 14))}</text></a>')
+                   f'<text x="{b.x + b.w / 2:.0f}" y="{b.y + 20:.0f}">{html_attr(_label(p.name, b.w - 14))}</text></a></g>')
     out.append("</svg>")
     return "\n".join(out)
 
