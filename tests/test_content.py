@@ -117,3 +117,18 @@ def test_relations_beyond_side_by_side_carry_a_note():
     bare = [(p.id, r.kind, r.target) for p in CORPUS.practices.values() for r in p.related
             if r.kind != "listed-with" and not r.note]
     assert bare == []
+
+
+def test_every_counted_figure_of_the_reports_is_on_a_page():
+    """Each figure with a unit (``*****起``, ``55名``, ``100％``) is an outcome of a practice whose
+    quote is in that sentence, or part of an honour's quote."""
+    outcomes = [(o.quote.report, o.quote.sentence, o.figure)
+                for p in CORPUS.practices.values() for o in p.outcomes]
+    honours = [(h.quote.report, h.quote.sentence, h.quote.text) for h in CORPUS.honours.values()]
+    missing = []
+    for rid, report in CORPUS.reports.items():
+        for s in report.parsed.sentences:
+            for f in FIGURE.findall(s.text):
+                if not any(r == rid and sid == s.id and f in text for r, sid, text in outcomes + honours):
+                    missing.append((s.id, f))
+    assert missing == []
