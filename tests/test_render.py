@@ -163,3 +163,11 @@ def test_relations_declared_twice_are_one_edge(corpus):
 def test_links_are_computed_once_per_site(corpus):
     links = link_corpus(corpus)
     assert render_site(corpus, links) == render_site(corpus)
+
+
+def test_az_puts_names_starting_with_a_digit_first(corpus):
+    ps = dict(corpus.practices)
+    ps["jiayi"] = replace(ps["jiayi"], name="“1＋3＋N”机制")
+    md = render_site(replace(corpus, practices=ps))[uris.practices]
+    assert re.findall(r"^## (\S+) \{#([a-z]+)\}", md, re.M) == [("0–9", "digits"), ("J", "j"), ("X", "x")]
+    assert "[0–9](#digits) · [J](#j) · [X](#x)" in md

@@ -96,13 +96,16 @@ def render_tags(corpus: Corpus) -> str:
 def render_az(corpus: Corpus) -> str:
     me = uris.practices
     out = [front_matter(title="全部做法（A–Z）"), "# 全部做法（按拼音排序）\n"]
-    letter = None
+    groups: dict[tuple[str, str], list[Practice]] = {}
     for p in sorted(corpus.practices.values(), key=lambda p: pinyin_key(p.name)):
-        first = pinyin_key(p.name)[0][:1].upper() or "#"
-        if first != letter:
-            letter = first
-            out.append(f"\n## {letter} {{#{letter.lower()}}}\n")
-        out.append(card(me, p, corpus))
+        first = pinyin_key(p.name)[0][:1].upper()
+        # A name starting with a digit (“1＋3＋N”…) sorts first, under 0–9.
+        key = (first, first.lower()) if "A" <= first <= "Z" else ("0–9", "digits")
+        groups.setdefault(key, []).append(p)
+    out.append(" · ".join(f"[{letter}](#{anchor})" for letter, anchor in groups) + "\n")
+    for (letter, anchor), practices in groups.items():
+        out.append(f"\n## {letter} {{#{anchor}}}\n")
+        out.extend(card(me, p, corpus) for p in practices)
     return "\n".join(out) + "\n"
 
 
