@@ -9,7 +9,7 @@ from .quotes import QuoteIndex
 from .render_index import pinyin_key
 
 INTRO = ("报告中的缩写和数字式提法。标“报告原文释义”的，释义是报告自己的话，并链接到原句；"
-         "标“编者释义”的，是一般常识，不是报告的说法；报告没有释义、也没有可靠来源的，照实说明，不作推断。")
+         "标“编者释义”的，是编者按一般常识所加，不是报告的说法；报告没有释义、也没有可靠来源的，照实说明，不作推断。")
 
 
 def term_names(t: Term) -> tuple[str, ...]:
@@ -43,7 +43,7 @@ def render_glossary(corpus: Corpus) -> str:
             out.append(f"> “{md_text(t.quote.text)}” {src}\n")
         else:
             out.append(f'<span class="ps-badge">编者释义</span> {md_text(t.meaning)}'
-                       "（一般常识，非报告原文）\n")
+                       "（编者所加，非报告原文）\n")
         hits = [h for n in term_names(t) for h in quotes.find(n)]
         seen: dict[tuple[str, str], None] = dict.fromkeys((rid, s.id) for rid, s in hits)
         if seen:
