@@ -60,7 +60,7 @@ def load_honours(loader, reports: dict[str, Report], practices: dict[str, Practi
         if title and phrase and title not in phrase:
             r.problem(f["title"].line, f"{key}.title", f"{title!r} does not occur in the quote; "
                       "word the title as the quote does")
-        _check_ids(r, f, f"{key}.practices", ids, practices)
+        _check_ids(r, f, f"{key}.practices", ids, practices, _record_files(loader))
         if title and kind in HONOUR_KINDS and quote:
             out[key] = Honour(key, title, kind, quote, tuple(ids), note or "")
     return out
@@ -79,6 +79,7 @@ def load_skips(loader, reports: dict[str, Report], practices: dict[str, Practice
         r.problem(top.line, "-", "expected a list of entries (- term: …)")
         return ()
     names = {bare(n): p.id for p in practices.values() for n in p.names}
+    files = _record_files(loader)
     out: list[Skip] = []
     seen: dict[str, int] = {}
     for i, v in enumerate(top.value):
@@ -110,15 +111,22 @@ def load_skips(loader, reports: dict[str, Report], practices: dict[str, Practice
         if category == "sub-point" and not see and "category" in f:
             r.problem(f["category"].line, f"{where}.see", "a sub-point needs 'see': the practice "
                       "id(s) whose page deals with it")
-        _check_ids(r, f, f"{where}.see", see, practices)
+        _check_ids(r, f, f"{where}.see", see, practices, files)
         if term and category in CATEGORIES and reason:
             out.append(Skip(term, category, reason, tuple(see), v.line))
     return tuple(out)
 
 
-def _check_ids(r: FieldReader, f: dict, where: str, ids: list[str], practices: dict[str, Practice]) -> None:
+def _check_ids(r: FieldReader, f: dict, where: str, ids: list[str], practices: dict[str, Practice],
+               files: set[str]) -> None:
+    """Ids must name a record file; a record that exists but has problems of its own is not
+    reported again here."""
     key = where.rsplit(".", 1)[-1]
     for j, (iv, pid) in enumerate(zip(r.items(f.get(key), where), ids)):
-        if practices and pid not in practices:
+        if practices and pid not in practices and pid not in files:
             r.problem(iv.line, f"{where}[{j}]", f"no practice with id {pid!r} "
                       f"(no data/practices/{pid}.yml)")
+
+
+def _record_files(loader) -> set[str]:
+    return {p.stem for p in (loader.data_dir / "practices").glob("*.yml")}

@@ -11,6 +11,11 @@ from .model import Quote
 from .report import ParsedReport, Sentence
 
 _SEP = "\x00"
+_MARKS = str.maketrans("", "", "“”《》")
+
+
+def _unquoted(text: str) -> str:
+    return text.translate(_MARKS)
 
 
 class QuoteIndex:
@@ -36,6 +41,14 @@ class QuoteIndex:
                 found.append((rid, sentences[i]))
                 at = joined.find(phrase, starts[i] + len(sentences[i].text) + 1)
         return found
+
+    def occurs_unquoted(self, phrase: str) -> bool:
+        """True if ``phrase`` occurs in a report once quotation and title marks are left out on
+        both sides: “零门槛”落户政策 names 零门槛落户 too."""
+        if not hasattr(self, "_bare"):
+            self._bare = [_unquoted(joined) for _, joined, _, _ in self._texts]
+        needle = _unquoted(phrase)
+        return bool(needle) and any(needle in text for text in self._bare)
 
     def quote(self, phrase: str) -> Quote | None:
         """The first sentence holding ``phrase``, as a Quote."""

@@ -45,6 +45,12 @@ def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: Qu
                       f"rename the file to {pid}.yml or change the id")
     name = r.text(f.get("name"), "name", max_len=40)
     aliases = r.text_list(f.get("aliases"), "aliases")
+    if quotes is not None:
+        # "又称" claims the report uses the name: an alias must occur in a report.
+        for i, (av, a) in enumerate(zip(r.items(f.get("aliases"), "aliases"), aliases)):
+            if not quotes.occurs_unquoted(a):
+                r.problem(av.line, f"aliases[{i}]", f"{a!r} does not occur in any report (quotation "
+                          "marks ignored); an alias is another name the report uses")
     summary = r.text(f.get("summary"), "summary", max_len=300)
 
     def choice(key: str, table: dict, what: str) -> str | None:
