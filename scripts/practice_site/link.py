@@ -77,10 +77,16 @@ def link_corpus(corpus: Corpus) -> Links:
             if found := matcher.find(s.text):
                 per[s.id] = found
     by_id = {(rid, s.id): s for rid, r in corpus.reports.items() for s in r.parsed.sentences}
+    # practice id -> sentences naming it, gathered in one pass (not one pass per practice:
+    # that was quadratic, 3 s of a 1,000-practice build).
+    named_in: dict[str, set[tuple[str, str]]] = {}
+    for rid, per in mentions.items():
+        for sid, ms in per.items():
+            for m in ms:
+                named_in.setdefault(m[2], set()).add((rid, sid))
     evidence: dict[str, list[Evidence]] = {}
     for p in corpus.practices.values():
-        keys = {(rid, sid) for rid, per in mentions.items() for sid, ms in per.items()
-                if any(m[2] == p.id for m in ms)}
+        keys = named_in.get(p.id, set())
         quoted = {(q.report, q.sentence) for q in _quotes(p)}
         evidence[p.id] = [Evidence(k[0], by_id[k], k in keys)
                           for k in sorted(keys | quoted, key=order.__getitem__)]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
-import posixpath
 
 import yaml
 
 from .escape import html_attr, md_text
+
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 __all__ = ["md_text", "html_attr", "link", "href", "front_matter", "uris"]
 
@@ -44,7 +45,13 @@ def href(from_uri: str, to_uri: str, anchor: str = "") -> str:
     if to_uri == from_uri:
         target = ""
     else:
-        target = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+        # posixpath.relpath for these clean relative paths, without its getcwd() per call
+        # (a fifth of our render time at 1,000 practices).
+        src, dst = from_uri.split("/")[:-1], to_uri.split("/")
+        i = 0
+        while i < len(src) and i < len(dst) - 1 and src[i] == dst[i]:
+            i += 1
+        target = "/".join([".."] * (len(src) - i) + dst[i:])
     return f"{target}#{anchor}" if anchor else target
 
 
@@ -59,6 +66,7 @@ def front_matter(**meta: object) -> str:
     # header, <meta content="…">): escape them here, as md_text does for the body.
     meta = {k: html.escape(v) if k in ("title", "description") and isinstance(v, str) else v
             for k, v in meta.items()}
-    body = yaml.safe_dump({k: v for k, v in meta.items() if v is not None},
-                          allow_unicode=True, sort_keys=False, width=1000)
+    # The C dumper: same output, a tenth of the time (one front matter per page).
+    body = yaml.dump({k: v for k, v in meta.items() if v is not None}, Dumper=_DUMPER,
+                     allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{body}---\n\n"

@@ -12,7 +12,7 @@ from .render_listings import render_campaigns, render_honours
 from .render_map import render_map
 from .render_practice import render_practice
 from .render_report import render_report
-from .suggest import suggest
+from .suggest import campaign_members, suggest
 
 GLOSSARY = "glossary.md"
 """The glossary page (made by its own module, if present); terms link there by id."""
@@ -47,9 +47,10 @@ def render_site(corpus: Corpus, links: Links | None = None, site_url: str = "",
     # Last: auto-linked pages link to the glossary only if it was rendered above.
     annotator = Annotator(corpus, links, glossary_target(pages, corpus))
     suggestions = suggest(corpus, links)
+    campaigns = campaign_members(corpus)
     for rid, report in corpus.reports.items():
         pages[uris.report(rid)] = render_report(report, corpus, links, annotator)
     for pid, p in corpus.practices.items():
         pages[uris.practice(pid)] = render_practice(p, corpus, links, site_url, annotator,
-                                                    suggestions[pid])
+                                                    suggestions[pid], campaigns)
     return pages

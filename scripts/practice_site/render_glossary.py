@@ -16,15 +16,18 @@ def term_names(t: Term) -> tuple[str, ...]:
     return (t.term, *t.aliases)
 
 
-def practices_using(t: Term, corpus: Corpus) -> list[Practice]:
-    """Practices whose name, aliases or quoted text contain the term (or an alias of it)."""
-    def texts(p: Practice):
-        yield from p.names
-        yield from (q.text for q in p.how)
-        yield from (o.quote.text for o in p.outcomes)
-        yield from (q.text for q in p.evidence)
-    found = [p for p in corpus.practices.values()
-             if any(n in text for text in texts(p) for n in term_names(t))]
+def practice_text(p: Practice) -> str:
+    """Name, aliases and quoted text of a practice, joined by a character no term holds."""
+    return "\0".join((*p.names, *(q.text for q in p.how), *(o.quote.text for o in p.outcomes),
+                      *(q.text for q in p.evidence)))
+
+
+def practices_using(t: Term, corpus: Corpus, texts: dict[str, str] | None = None) -> list[Practice]:
+    """Practices whose name, aliases or quoted text contain the term (or an alias of it).
+    ``texts``: ``practice_text`` of each practice, made once per page, not once per term."""
+    texts = texts if texts is not None else {p.id: practice_text(p) for p in corpus.practices.values()}
+    names = term_names(t)
+    found = [p for p in corpus.practices.values() if any(n in texts[p.id] for n in names)]
     return sorted(found, key=lambda p: pinyin_key(p.name))
 
 
@@ -33,6 +36,7 @@ def render_glossary(corpus: Corpus) -> str:
     quotes = QuoteIndex({rid: r.parsed for rid, r in corpus.reports.items()})
     out = [front_matter(title="术语", description="报告中的缩写和数字式提法及其释义"), "# 术语\n",
            f"{INTRO}\n"]
+    texts = {p.id: practice_text(p) for p in corpus.practices.values()}
     for t in sorted(corpus.glossary.values(), key=lambda t: pinyin_key(t.term)):
         out.append(f"## {md_text(t.term)} {{#{t.id}}}\n")
         if t.aliases:
@@ -50,7 +54,7 @@ def render_glossary(corpus: Corpus) -> str:
             where = "、".join(link(me, uris.report(rid), f"第{i}处", sid, title="在原文中查看这句话")
                               for i, (rid, sid) in enumerate(seen, 1))
             out.append(f"原文中出现：{where}\n")
-        used = practices_using(t, corpus)
+        used = practices_using(t, corpus, texts)
         if used:
             out.append("相关做法：" + "、".join(link(me, uris.practice(p.id), p.name) for p in used) + "\n")
     return "\n".join(out)

@@ -1,6 +1,8 @@
 """Entry pages: home, themes, tags, the A–Z list (pinyin order)."""
 from __future__ import annotations
 
+from functools import cache
+
 from pypinyin import Style, lazy_pinyin
 
 from .markup import front_matter, link, md_text, uris
@@ -9,6 +11,7 @@ from .model import Corpus, Practice
 _SKIP = "“”\"‘’《》「」（）()"
 
 
+@cache  # pypinyin is slow; index pages sort the same names again and again
 def pinyin_key(name: str) -> tuple[str, str]:
     """Sort key in pinyin order; quotation marks are ignored (“三鹰” sorts under S)."""
     core = "".join(ch for ch in name if ch not in _SKIP)

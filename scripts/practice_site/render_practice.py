@@ -78,14 +78,18 @@ def evidence_label(reports: list[Report], me: str) -> str:
 
 def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
                     annotator: Annotator | None = None,
-                    suggestions: list[Suggestion] | None = None) -> str:
-    """``annotator`` and ``suggestions`` are built once per site by ``render_site``."""
+                    suggestions: list[Suggestion] | None = None,
+                    campaigns: dict[str, list[str]] | None = None) -> str:
+    """``annotator``, ``suggestions`` and ``campaigns`` (``campaign_members``) are built once
+    per site by ``render_site``: per page they made the build quadratic in the practices."""
     me = uris.practice(p.id)
     theme = corpus.themes[p.theme]
     text = (annotator or Annotator(corpus, links)).page(me, p.id)
     if suggestions is None:
         suggestions = suggest(corpus, links)[p.id]
-    campaigns = {cid: m for cid, m in campaign_members(corpus).items() if p.id in m or cid == p.id}
+    if campaigns is None:
+        campaigns = campaign_members(corpus)
+    campaigns = {cid: m for cid, m in campaigns.items() if p.id in m or cid == p.id}
     out = [front_matter(title=p.name, description=p.summary)]
     out.append(breadcrumbs(me, p, corpus))
     out.append(f"# {md_text(p.name)}\n")
