@@ -20,18 +20,24 @@ from practice_site.load import load_corpus  # noqa: E402
 from practice_site.problems import format_problems  # noqa: E402
 from practice_site.render import render_site  # noqa: E402
 from practice_site.slug import safe_uri  # noqa: E402
+from practice_site import search_terms  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.practice_site")
 _pages: dict[str, str] = {}
+_corpus = None
 
 
 def on_config(config):
-    root = Path(config.config_file_path).resolve().parent
+    # A config read from stdin (scripts/offline.py) has no path: its root is the cwd.
+    root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
     # PRACTICE_SITE_DATA points a build at another data folder (test fixtures, benchmarks).
     data = Path(os.environ.get("PRACTICE_SITE_DATA") or root / "data")
     corpus, problems = load_corpus(data, root)
     if problems:
         raise PluginError(_DATA_PROBLEMS + "\n" + format_problems(problems))
+    global _corpus
+    _corpus = corpus
+    search_terms.install_user_dictionary(search_terms.dictionary_words(corpus))
     _pages.clear()
     # Directory URLs are off in the offline edition; the map's SVG links are raw HTML.
     _pages.update(render_site(corpus, site_url=config.site_url or "",
@@ -45,6 +51,13 @@ def on_files(files, config):
             raise PluginError(f"refusing to write a page outside the site: {uri}")
         files.append(File.generated(config, uri, content=markdown))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Search boosts and keywords (search_terms.py); what a page's front matter sets wins.
+    for key, value in search_terms.page_meta(page.file.src_uri, _corpus).items():
+        page.meta.setdefault(key, value)
+    return search_terms.unindexed(page.file.src_uri, markdown, _corpus)
 
 
 _DATA_PROBLEMS = "data/ has problems:"

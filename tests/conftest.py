@@ -101,9 +101,10 @@ def search(pg, query: str, timeout: float = 10_000) -> list[dict]:
     box.fill("")
     box.type(query)
     box.press("End")  # Material searches on keyup; typed CJK alone may not fire one
+    # Wait for results: not the initializer (正在…) nor the empty-box placeholder (键入…).
     pg.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && !/正在|Initializing|Type to/i.test(m.textContent); }", timeout=timeout)
+        " return m && !/正在|键入|Initializing|Type to/i.test(m.textContent); }", timeout=timeout)
     return pg.eval_on_selector_all(
         ".md-search-result__item > .md-search-result__link",
         "els => els.map(e => ({href: e.href, title: (e.querySelector('h1,h2') || e).textContent.trim()}))")

@@ -1,0 +1,145 @@
+"""What the search index sees: page boosts, keywords, unindexed sections, jieba's user words.
+
+Material's search (lunr, in the browser) scores a section by its title (x1000), text (x1)
+and ``tags`` (x1e6) fields, times the page's ``search: boost``; jieba segments Chinese at
+build time, and the browser cuts a query into the longest words the index knows, each
+prefix-matched. Every choice below was measured with the officers' query set
+(tests/search_queries.yml via tests/browser/test_search.py); the README logs the figures.
+
+- Boosts: listing pages (home, tags, themes, A-Z, map) repeat each practice's name and
+  summary and title their sections with tag and theme names, so they outranked the practice
+  itself. They stay findable; a practice page answers first.
+- Keywords: a practice's names and aliases go into the page's ``tags`` meta, which Material
+  indexes whole (no jieba), so a query that starts a name matches it by prefix; the only way
+  ``护航2022`` or ``政务2.0`` (Han and digits, no space) find anything. The tags plugin is
+  off: they show nowhere but as chips on the practice's search result.
+- Unindexed sections: source sentences, related pages, backlinks and the citation line name
+  other practices; indexed, they made a page answer for its neighbours.
+- User dictionary: a dictionary word stays whole, and the browser then finds it only by its
+  beginning (with 警银联动 in it, 联动 found nothing). All names in it cost more than they
+  won; only the names jieba would break into a lone character (租/安心) help: a lone
+  character in the index becomes a prefix that matches every word starting with it.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from .model import Corpus, Practice
+
+# Page boosts by source path (first match wins); unlisted pages (about, glossary) keep 1.
+BOOSTS: tuple[tuple[str, float], ...] = (
+    ("practices/index.md", 0.1),
+    ("practices/*.md", 10.0),
+    ("reports/index.md", 0.1),
+    ("reports/*.md", 0.5),
+    ("themes/*.md", 0.1),
+    ("tags.md", 0.1),
+    ("map.md", 0.1),
+    ("index.md", 0.1),
+)
+
+# Practice-page sections (anchors fixed by render_practice.SECTIONS) kept out of the index.
+UNINDEXED_SECTIONS = ("sources", "related", "members", "suggested", "backlinks", "cite")
+_UNINDEXED = re.compile(r"^(## .*\{#(?:" + "|".join(UNINDEXED_SECTIONS) + r"))\}$", re.M)
+
+_MARKS = re.compile(r"[“”‘’\"《》]")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def boost(uri: str) -> float:
+    """The ``search: boost`` for the page at source path ``uri``."""
+    for pattern, value in BOOSTS:
+        if fnmatch.fnmatchcase(uri, pattern):
+            return value
+    return 1.0
+
+
+def plain(name: str) -> str:
+    """A name as officers type it: without quotation or title marks."""
+    return _MARKS.sub("", name).strip()
+
+
+def keywords(p: Practice) -> list[str]:
+    """Names and aliases, as written and as typed, each once, in order."""
+    out: list[str] = []
+    for name in (p.name, *p.aliases):
+        for form in (name, plain(name)):
+            if form and form not in out:
+                out.append(form)
+    return out
+
+
+def practice_id(uri: str, corpus: Corpus) -> str | None:
+    pid = uri.removeprefix("practices/").removesuffix(".md")
+    return pid if uri.startswith("practices/") and pid in corpus.practices else None
+
+
+def page_meta(uri: str, corpus: Corpus) -> dict:
+    """Meta to merge into the page at ``uri``: its boost, and keywords for a practice."""
+    meta: dict = {}
+    if (value := boost(uri)) != 1.0:
+        meta["search"] = {"boost": value}
+    if pid := practice_id(uri, corpus):
+        meta["tags"] = keywords(corpus.practices[pid])
+    return meta
+
+
+def unindexed(uri: str, markdown: str, corpus: Corpus) -> str:
+    """A practice page's Markdown with UNINDEXED_SECTIONS marked ``data-search-exclude``
+    (an attr_list attribute on the heading, which Material's search skips)."""
+    if not practice_id(uri, corpus):
+        return markdown
+    return _UNINDEXED.sub(r"\1 data-search-exclude}", markdown)
+
+
+_installed: set[str] = set()
+"""Words already loaded into jieba by this process (``mkdocs serve`` rebuilds)."""
+
+
+def dictionary_words(corpus: Corpus) -> list[str]:
+    """Names, aliases and glossary terms, written in Han characters only (as typed: no
+    quotation marks), that jieba would cut into pieces including a lone character. (Once
+    loaded, a word is cut whole; under ``mkdocs serve`` it stays chosen.)"""
+    import jieba  # the build's dependency; Material's search imports it too
+    names = [n for p in corpus.practices.values() for n in (p.name, *p.aliases)]
+    names += [t.term for t in corpus.glossary.values()]
+    words = dict.fromkeys(w for w in map(plain, names) if _HAN_WORD.fullmatch(w))
+    return [w for w in words
+            if w in _installed or any(len(piece) == 1 for piece in jieba.lcut(w))]
+
+
+def install_user_dictionary(words: list[str], folder: Path | None = None) -> Path | None:
+    """Write ``words`` as a jieba user dictionary (a temporary folder, never the repository)
+    and load it into the jieba that Material's search segments pages with."""
+    if not words:
+        return None
+    import jieba
+    folder = folder or Path(tempfile.gettempdir()) / f"practice-site-jieba-{os.getpid()}"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "user_dict.txt"
+    path.write_text("".join(f"{w} 1000000\n" for w in words), encoding="utf-8")
+    jieba.load_userdict(str(path))
+    _installed.update(words)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m practice_site.search_terms [DATA]``: print the user dictionary words."""
+    import sys
+
+    from .load import load_corpus
+    data = Path((argv if argv is not None else sys.argv[1:] or ["data"])[0])
+    corpus, problems = load_corpus(data, data.resolve().parent)
+    if problems:
+        print(f"{len(problems)} problem(s) in {data}; run scripts/build.py check", file=sys.stderr)
+        return 1
+    print("\n".join(dictionary_words(corpus)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,49 @@
+"""Search finds what officers type: the query set, run through the real search box.
+
+One page load, every query typed; prints the share with an expected page in the top three
+and every miss, and fails below the floor.
+"""
+from __future__ import annotations
+
+import pytest
+import yaml
+from searchkit import QUERIES, load_queries, run_queries, summary
+
+FLOOR = 0.95
+ROOT = QUERIES.parent.parent
+
+
+def test_query_set_covers_every_practice():
+    queries = load_queries()
+    assert len(queries) >= 80, f"only {len(queries)} queries in {QUERIES.name}"
+    practices = {p.stem for p in (ROOT / "data" / "practices").glob("*.yml")}
+    expected = {e for q in queries for e in q.expect}
+    unknown = {e for e in expected if e.startswith("practices/")} - {
+        f"practices/{p}" for p in practices}
+    assert not unknown, f"queries expect practices that do not exist: {sorted(unknown)}"
+    uncovered = sorted(p for p in practices if f"practices/{p}" not in expected)
+    assert not uncovered, f"practices no query expects: {uncovered}"
+
+
+def test_query_set_has_no_duplicates():
+    rows = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    seen = [r["q"] for r in rows]
+    assert len(seen) == len(set(seen)), sorted({q for q in seen if seen.count(q) > 1})
+
+
+def test_search_finds_expected_pages(page, site_url, capsys):
+    page.goto(site_url)
+    outcomes = run_queries(page, site_url, load_queries())
+    share, report = summary(outcomes)
+    with capsys.disabled():
+        print("\n" + report)
+    assert share >= FLOOR, report
+
+
+@pytest.mark.parametrize("query, practice", [("反诈", "jingyin-fanzha"), ("租安心", "zu-anxin"),
+                                              ("项目警官", "xiangmu-jingguan")])
+def test_issue_examples_come_first_three(page, site_url, query, practice):
+    """The three searches the first issue names, each on its own."""
+    page.goto(site_url)
+    [outcome] = run_queries(page, site_url, [q for q in load_queries() if q.text == query])
+    assert f"practices/{practice}" in outcome.pages[:3], outcome.pages

@@ -1,0 +1,53 @@
+"""What the search index sees (scripts/practice_site/search_terms.py): boosts, keywords,
+unindexed sections and jieba's user words, in memory and in a real build's index."""
+import json
+
+from practice_site import search_terms
+from practice_site.load import load_corpus
+
+from conftest import ROOT
+
+
+def corpus():
+    c, problems = load_corpus(ROOT / "data", ROOT)
+    assert not problems
+    return c
+
+
+def test_practice_pages_outrank_listings():
+    assert search_terms.boost("practices/zu-anxin.md") == 10.0
+    assert search_terms.boost("practices/index.md") < 1 and search_terms.boost("tags.md") < 1
+    assert search_terms.boost("about.md") == 1.0
+
+
+def test_keywords_are_names_and_aliases_as_written_and_as_typed():
+    p = corpus().practices["sanying-rencai"]
+    words = search_terms.keywords(p)
+    assert words[0] == p.name and "三鹰人才培育" in words
+    assert len(words) == len(set(words))
+
+
+def test_unindexed_sections_marked_on_practice_pages_only():
+    c = corpus()
+    md = "## 原文出处 {#sources}\n\n## 概述 {#overview}\n## 相关做法 {#related}\n"
+    out = search_terms.unindexed("practices/zu-anxin.md", md, c)
+    assert out == ("## 原文出处 {#sources data-search-exclude}\n\n## 概述 {#overview}\n"
+                   "## 相关做法 {#related data-search-exclude}\n")
+    assert search_terms.unindexed("about.md", md, c) == md
+
+
+def test_user_words_are_whole_han_names_jieba_would_split_off_a_character():
+    words = search_terms.dictionary_words(corpus())
+    assert "租安心" in words  # stock jieba: 租 / 安心
+    assert "警银联动反诈" not in words  # 警银 / 联动 / 反诈: its parts stay findable
+    assert all(w.isalpha() and "“" not in w for w in words)
+
+
+def test_built_index_has_boosts_keywords_and_no_unindexed_sections(built_site):
+    docs = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    page = [d for d in docs if d["location"].startswith("practices/zu-anxin/")]
+    assert page and all(d.get("boost") == 10.0 and "租安心" in d["tags"] for d in page)
+    anchors = {d["location"].partition("#")[2] for d in page}
+    assert {"overview", "how", "outcomes"} <= anchors
+    assert not anchors & set(search_terms.UNINDEXED_SECTIONS)
+    assert "租\u200b安心" not in json.dumps(page, ensure_ascii=False)  # kept whole by jieba
