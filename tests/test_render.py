@@ -100,6 +100,7 @@ def test_map_draws_every_practice_once_with_its_link(corpus):
     # Each edge is highlighted from both its ends (hover a box: its relations).
     assert md.count('<use href="#ps-e0"/>') == 2 and md.count('<use href="#ps-e1"/>') == 2
     assert "\n\n" not in md.split('<div class="ps-map">')[1].split("</div>")[0]  # one HTML block
+    assert "search:\n  exclude: true\n" in md.split("---")[1]  # would answer every query
 
 
 def test_map_text_is_escaped(corpus):

@@ -213,8 +213,9 @@ def render_map(corpus: Corpus, directory_urls: bool = True) -> str:
     me = uris.map
     lay = layout(corpus)
     # No sidebars: the map needs the width (it scrolls inside its frame when wider still).
+    # Out of search: every name and summary is on it, so it would answer every query.
     out = [front_matter(title="做法关系图", description="全部做法按主题分区，连线为编者整理的关系。",
-                        hide=["navigation", "toc"]),
+                        hide=["navigation", "toc"], search={"exclude": True}),
            "# 做法关系图\n",
            f"共 {len(corpus.practices)} 项做法、{len(lay.edges)} 条关系。每个方框是一项做法，按主题分区；"
            "连线是编者整理的关系，箭头从声明关系的做法指向被关联的做法，颜色表示关系类型，"
