@@ -123,6 +123,16 @@ def test_exact_messages(case: Case, tmp_path: Path):
     assert shown(err.getvalue(), tmp_path).strip() == case.output
 
 
+def test_cli_script_exits_non_zero(tmp_path: Path):
+    """The real command (a new interpreter, sys.exit) for one case with several problems."""
+    case = next(c for c in CASE_LIST if c.name == "many-problems")
+    case.apply(tmp_path / "data")
+    proc = subprocess.run([sys.executable, str(HERE.parent / "scripts" / "build.py"),
+                           "--data", str(tmp_path / "data"), "check"], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert shown(proc.stderr, tmp_path).strip() == case.output
+
+
 def _records(data: Path, n: int, bad_every: int = 0) -> None:
     """``n`` generated practice records; every ``bad_every``-th names an unknown tag."""
     practices = data / "practices"

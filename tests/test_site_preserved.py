@@ -75,6 +75,10 @@ def test_failed_build_keeps_site(case: Case, good_site, monkeypatch, caplog):
     assert site_hash(site) == digest
 
 
+def test_subset_is_present():
+    assert {c.name for c in CASE_LIST} >= CLI_SUBSET
+
+
 @pytest.mark.parametrize("case", [c for c in CASE_LIST if c.name in CLI_SUBSET], ids=lambda c: c.name)
 def test_failed_cli_build_keeps_site(case: Case, good_site, monkeypatch):
     work, site, digest = good_site
@@ -86,5 +90,11 @@ def test_failed_cli_build_keeps_site(case: Case, good_site, monkeypatch):
     assert site_hash(site) == digest
 
 
-def test_subset_is_present():
-    assert {c.name for c in CASE_LIST} >= CLI_SUBSET
+def test_digest_sees_a_rebuild(good_site, monkeypatch):
+    """The control (runs last): a good build into the same folder changes the digest, so
+    the checks above would notice a failed build that had touched site/."""
+    work, site, digest = good_site
+    Case("good", "", {}, []).apply(work / "data")
+    monkeypatch.setenv("PRACTICE_SITE_DATA", str(work / "data"))
+    assert mkdocs_build(site).returncode == 0
+    assert site_hash(site) != digest
