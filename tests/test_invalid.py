@@ -174,8 +174,9 @@ def test_ten_thousand_records(tmp_path: Path):
     proc = subprocess.run([sys.executable, "-c", _MEASURE, str(HERE.parent / "scripts"), str(data)],
                           capture_output=True, text=True, check=True)
     got = json.loads(proc.stdout)
-    print(f"\n10,000 records: loaded in {got['seconds']:.2f} s ({got['cpu']:.2f} s CPU), peak RSS {got['rss_mib']:.0f} MiB "
-          f"(+{got['grew_mib']:.0f} MiB while loading), {len(got['problems'])} problems")
+    print(f"\n10,000 records: loaded in {got['seconds']:.2f} s ({got['cpu']:.2f} s CPU), "
+          f"peak RSS {got['rss_mib']:.0f} MiB (+{got['grew_mib']:.0f} MiB while loading), "
+          f"{len(got['problems'])} problems")
     assert got["problems"] == [
         f"data/practices/gen-{i:05d}.yml:5: tags[0]: unknown tag '不存在'; add it to data/tags.yml "
         "or use one of: 服务企业, 矛盾纠纷, 网格治理" for i in range(0, 10_000, 1000)]
@@ -206,8 +207,9 @@ def test_every_generated_path_is_safe():
 
 def test_writers_refuse_a_path_outside_the_site(tmp_path, monkeypatch):
     """Past the loader (a bypassed validator), both writers still refuse ``../``."""
-    import mkdocs_hooks
     from mkdocs.exceptions import PluginError
+
+    import mkdocs_hooks
     evil = {"practices/../../evil.md": "# x"}
     monkeypatch.setattr(cli, "render_site", lambda corpus: evil)
     out = tmp_path / "a" / "out"

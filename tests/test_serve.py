@@ -14,12 +14,12 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import ROOT
-from test_invalid import FIXTURE, CASE_LIST
+from test_invalid import CASE_LIST, FIXTURE
 
 LIVERELOAD = re.compile(r"<script>[^<]*livereload\([^<]*</script>")
 

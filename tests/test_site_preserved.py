@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, mkdocs_build
 from test_invalid import CASE_LIST, Case, case_params, shown
 

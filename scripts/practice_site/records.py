@@ -53,7 +53,7 @@ def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: Qu
                           "marks ignored); an alias is another name the report uses")
     summary = r.text(f.get("summary"), "summary", max_len=300)
 
-    def choice(key: str, table: dict, what: str) -> str | None:
+    def choice(key: str, table: Known, what: str) -> str | None:
         value = r.text(f.get(key), key)
         if value is not None and table is not None and value not in table:
             r.problem(f[key].line, key, f"unknown {what} {value!r}; {what}s: {', '.join(sorted(table))}")

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, search
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partials" / "javascripts"

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, mkdocs_build, search, serve
 
+from conftest import ROOT, mkdocs_build, search, serve
 from practice_site.load import load_corpus
 from practice_site.model import Outcome, Relation
 from practice_site.render import render_site
