@@ -220,3 +220,40 @@ def test_writers_refuse_a_path_outside_the_site(tmp_path, monkeypatch):
     with pytest.raises(PluginError, match="outside the site"):
         mkdocs_hooks.on_files([], None)
     assert not (tmp_path / "evil").exists() and not (tmp_path / "a" / "evil").exists()
+
+
+# -- HTML is refused in every text field --------------------------------------------------
+SCRIPT = "<script>alert(1)</script>"
+TEXT_FIELDS = [  # (file, fixture text, replacement, field the problem must name)
+    ("practices/jiayi.yml", "name: “甲乙”机制", f'name: "{SCRIPT}"', "name"),
+    ("practices/jiayi.yml", "aliases: [甲乙机制]", f'aliases: ["{SCRIPT}"]', "aliases[0]"),
+    ("practices/jiayi.yml", "summary: 测试用的*化解*机制。", f'summary: "{SCRIPT}"', "summary"),
+    ("practices/jiayi.yml", '  - "创新“甲乙”机制"', f'  - "{SCRIPT}"', "how[0]"),
+    ("practices/jiayi.yml", '  - figure: "化解率**％"', f'  - figure: "{SCRIPT}"', "outcomes[0].figure"),
+    ("practices/jiayi.yml", "    measures: 化解率", f'    measures: "{SCRIPT}"', "outcomes[0].measures"),
+    ("practices/jiayi.yml", '    quote: "化解率**％"', f'    quote: "{SCRIPT}"', "outcomes[0].quote"),
+    ("practices/jiayi.yml", "    relation: complements", f'    relation: complements\n    note: "{SCRIPT}"',
+     "related[0].note"),
+    ("practices/jiayi.yml", "related:", f'evidence: ["{SCRIPT}"]\nrelated:', "evidence[0]"),
+    ("themes.yml", "  name: 平安稳定", f'  name: "{SCRIPT}"', "pingan.name"),
+    ("themes.yml", "  description: 第一部分的做法。", f'  description: "{SCRIPT}"', "pingan.description"),
+    ("tags.yml", "{name: 矛盾纠纷,", f'{{name: "{SCRIPT}",', "maodun.name"),
+    ("tags.yml", "description: 网格。", f'description: "{SCRIPT}"', "wangge.description"),
+    ("relations.yml", "label: 相互配套,", f'label: "{SCRIPT}",', "complements.label"),
+    ("relations.yml", "inverse: 为其奠定基础", f'inverse: "{SCRIPT}"', "builds-on.inverse"),
+    ("kinds.yml", "{name: 做法}", f'{{name: "{SCRIPT}"}}', "practice.name"),
+    ("glossary.yml", "term: 甲乙", f'term: "{SCRIPT}"', "jiayi.term"),
+    ("glossary.yml", "meaning: 甲与乙", 'meaning: "<img src=x onerror=alert(1)>"', "jiayi.meaning"),
+    ("reports/mini.yml", "title: 测试报告标题", f'title: "{SCRIPT}"', "title"),
+    ("reports/mini.yml", "unit: 测试分局", f'unit: "{SCRIPT}"', "unit"),
+    ("reports/mini.yml", "kind: 测试汇报", f'kind: "{SCRIPT}"', "kind"),
+]
+
+
+@pytest.mark.parametrize("file, old, new, field", TEXT_FIELDS, ids=[t[3] for t in TEXT_FIELDS])
+def test_html_is_refused_in_every_text_field(tmp_path, file, old, new, field):
+    case = Case(field, "", {file: {"replace": {old: new}}}, [])
+    case.apply(tmp_path / "data")
+    _, problems = load_corpus(tmp_path / "data", tmp_path)
+    assert any(p.path == f"data/{file}" and p.field == field and p.message.startswith("contains HTML")
+               for p in problems), problems
