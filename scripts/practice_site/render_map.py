@@ -156,7 +156,7 @@ def svg(lay: MapLayout, corpus: Corpus, me: str = uris.map, directory_urls: bool
     colour = {k: COLOURS[i % len(COLOURS)] for i, k in enumerate(kinds)}
     w, h = math.ceil(lay.width) + 2, math.ceil(lay.height) + 2
     out = [f'<svg class="ps-map-svg" xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
-           f'viewBox="-1 -1 {w} {h}" role="img" aria-label="做法关系图">', "<defs>"]
+           f'viewBox="-1 -1 {w} {h}" role="group" aria-label="做法关系图">', "<defs>"]
     for k in kinds:
         out.append(f'<marker id="ps-arrow-{k}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
                    f'markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" '
