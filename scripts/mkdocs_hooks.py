@@ -60,6 +60,19 @@ def on_page_markdown(markdown, page, config, files):
     return search_terms.unindexed(page.file.src_uri, markdown, _corpus)
 
 
+def on_env(env, config, files):
+    # MkDocs makes a new Jinja environment for every build, so `mkdocs serve` compiled
+    # Material's templates again on every edit (0.3 s of a 1.6 s CPU rebuild at ~60
+    # practices). A bytecode cache in the temp folder (keyed by template source) keeps them.
+    import tempfile
+
+    from jinja2 import FileSystemBytecodeCache
+    folder = Path(tempfile.gettempdir()) / f"practice-site-jinja-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    folder.mkdir(exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
+
+
 _DATA_PROBLEMS = "data/ has problems:"
 
 
