@@ -94,3 +94,14 @@ def test_no_external_fetch_in_html(built_site):
         html = page.read_text(encoding="utf-8")
         for m in re.finditer(r'(?:src="|<link[^>]*href=")(https?:)?//([^/"]+)', html):
             raise AssertionError(f"{page}: loads from {m.group(2)}")
+
+
+def test_no_escape_backslash_is_visible(built_site):
+    """Escaped data text inside raw HTML must still go through Markdown (``markdown`` attr):
+    a visible ``\\*`` or ``\\.`` means a block skipped it."""
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        body = html.split('class="md-content"', 1)[-1].split("</article>", 1)[0]
+        text = re.sub(r"<(script|style)[^>]*>.*?</\1>|<[^>]+>", "", body, flags=re.S)
+        found = re.search(r".{0,20}\\[!-/:-@\[-`{-~].{0,20}", text)
+        assert not found, f"{page}: {found and found.group(0)}"

@@ -14,7 +14,7 @@ from practice_site.autolink import Annotator, tooltip
 from practice_site.link import NameMatcher, link_corpus
 from practice_site.load import load_corpus
 from practice_site.markup import uris
-from practice_site.model import Kind, Relation, Term
+from practice_site.model import Kind, Relation, RelationKind, Term
 from practice_site.render import render_site
 from practice_site.suggest import campaign_members, suggest
 
@@ -182,9 +182,13 @@ def test_suggestions_give_reasons_and_never_repeat_a_curated_relation(fixture):
 def test_same_campaign_is_a_reason(fixture):
     ps = dict(fixture.practices)
     ps["xiangmu-jingguan"] = replace(ps["xiangmu-jingguan"], kind="campaign")
-    ps["jingwang-zhizhi"] = replace(ps["jingwang-zhizhi"], related=(Relation("xiangmu-jingguan", "builds-on"),))
-    ps["jiayi"] = replace(ps["jiayi"], related=(Relation("xiangmu-jingguan", "builds-on"),))
-    corpus = replace(fixture, practices=ps, kinds={**fixture.kinds, "campaign": Kind("campaign", "专项行动")})
+    ps["jingwang-zhizhi"] = replace(ps["jingwang-zhizhi"], related=(Relation("xiangmu-jingguan", "part-of"),))
+    ps["jiayi"] = replace(ps["jiayi"], related=(Relation("xiangmu-jingguan", "part-of"),))
+    # Only part-of makes a member: a practice merely related to the campaign is not one.
+    ps["jingwang-ronghe"] = replace(ps["jingwang-ronghe"], related=(Relation("xiangmu-jingguan", "builds-on"),))
+    corpus = replace(fixture, practices=ps, kinds={**fixture.kinds, "campaign": Kind("campaign", "专项行动")},
+                     relation_kinds={**fixture.relation_kinds,
+                                     "part-of": RelationKind("part-of", "是其组成部分", "包含")})
     assert campaign_members(corpus) == {"xiangmu-jingguan": ["jiayi", "jingwang-zhizhi"]}
     links = link_corpus(corpus)
     [s] = [s for s in suggest(corpus, links)["jiayi"] if s.target == "jingwang-zhizhi"]

@@ -70,7 +70,7 @@ def render_theme(tid: str, corpus: Corpus) -> str:
     t = corpus.themes[tid]
     me = uris.theme(tid)
     out = [front_matter(title=t.name, description=t.description), f"# {md_text(t.name)}\n",
-           f'<p class="ps-editorial"><span class="ps-badge">编者概述</span> {md_text(t.description)}</p>\n']
+           f'<p class="ps-editorial" markdown><span class="ps-badge">编者概述</span> {md_text(t.description)}</p>\n']
     for rid, num in t.parts:
         r = corpus.reports[rid]
         part = next(p for p in r.parsed.parts if p.number == num)

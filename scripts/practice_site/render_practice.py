@@ -101,6 +101,8 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
     if part_of := [c for c in campaigns if c != p.id]:
         meta.append("专项行动：" + "、".join(link(me, uris.practice(c), corpus.practices[c].name)
                                           for c in part_of))
+    if honours := [h for h in corpus.honours.values() if p.id in h.practices]:
+        meta.append("荣誉：" + "、".join(link(me, uris.honours, h.title, h.id) for h in honours))
     out.append('<div class="ps-meta" markdown>\n' + " · ".join(meta) + "\n</div>\n")
     reports = sorted({corpus.reports[e.report].id for e in links.evidence[p.id]})
     out.append(evidence_label([corpus.reports[r] for r in reports], me))
@@ -109,7 +111,7 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
         return link(me, uris.report(report), text, sid, title="在原文中查看这句话")
 
     out.append(f"## {SECTIONS['overview']} {{#overview}}\n")
-    out.append(f'<p class="ps-editorial"><span class="ps-badge">编者概述</span> {text(p.summary)}</p>\n')
+    out.append(f'<p class="ps-editorial" markdown><span class="ps-badge">编者概述</span> {text(p.summary)}</p>\n')
     out.append(f"## {SECTIONS['how']} {{#how}}\n")
     out.append("以下各条为报告原文摘录。\n")
     out.extend(f"- “{text(q.text)}” {src(q.report, q.sentence)}" for q in p.how)

@@ -40,14 +40,15 @@ class Suggestion:
 
 
 def campaign_members(corpus: Corpus) -> dict[str, list[str]]:
-    """Campaign practice id -> ids of the practices related to it (either direction)."""
+    """Campaign practice id -> ids of the practices declared ``part-of`` it.
+
+    Only ``part-of`` makes a member: a practice merely listed with a campaign, or sharing
+    its goal, is not said by the report to belong to it."""
     out: dict[str, set[str]] = {p.id: set() for p in corpus.practices.values() if p.kind == "campaign"}
     for p in corpus.practices.values():
         for r in p.related:
-            if r.target in out:
+            if r.kind == "part-of" and r.target in out:
                 out[r.target].add(p.id)
-            if p.id in out and r.target in corpus.practices:
-                out[p.id].add(r.target)
     return {cid: sorted(m) for cid, m in sorted(out.items())}
 
 
