@@ -1,20 +1,22 @@
 """What the search index sees: page boosts, keywords, unindexed sections, jieba's user words.
 
-Material's search (lunr, in the browser) scores a section by its title (x1000), text (x1)
-and ``tags`` (x1e6) fields, times the page's ``search: boost``; jieba segments Chinese at
-build time, and the browser cuts a query into the longest words the index knows, each
-prefix-matched. Every choice below was measured with the officers' query set
-(tests/search_queries.yml via tests/browser/test_search.py); the README logs the figures.
+Material's search (lunr, in the browser) scores a section by its title, text and ``tags``
+fields (weights in mkdocs.yml: 10, 1, 1e6), times the page's ``search: boost``; jieba
+segments Chinese at build time, and the browser cuts a query into the longest words the
+index knows, each prefix-matched. Every choice below was measured with the officers' query
+set (tests/search_queries.yml via tests/browser/test_search.py); the README logs the figures.
 
-- Boosts: listing pages (home, tags, themes, A-Z, map) repeat each practice's name and
-  summary and title their sections with tag and theme names, so they outranked the practice
-  itself. They stay findable; a practice page answers first.
+- Boosts: practice pages x10 (the report x0.5: it holds every sentence). Listing pages
+  (tags, themes, A-Z, map) repeat each practice's name and summary under headings named
+  after tags and themes; with Material's title weight of 1000 they outranked the practice
+  itself, hence the title weight of 10 in mkdocs.yml.
 - Keywords: a practice's names and aliases go into the page's ``tags`` meta, which Material
   indexes whole (no jieba), so a query that starts a name matches it by prefix; the only way
   ``护航2022`` or ``政务2.0`` (Han and digits, no space) find anything. The tags plugin is
   off: they show nowhere but as chips on the practice's search result.
 - Unindexed sections: source sentences, related pages, backlinks and the citation line name
-  other practices; indexed, they made a page answer for its neighbours.
+  other practices, and the page head (meta line, evidence note) is alike on every practice;
+  indexed, they made a page answer for its neighbours or for boilerplate.
 - User dictionary: a dictionary word stays whole, and the browser then finds it only by its
   beginning (with 警银联动 in it, 联动 found nothing). All names in it cost more than they
   won; only the names jieba would break into a lone character (租/安心) help: a lone
@@ -30,20 +32,18 @@ from pathlib import Path
 
 from .model import Corpus, Practice
 
-# Page boosts by source path (first match wins); unlisted pages (about, glossary) keep 1.
+# Page boosts by source path (first match wins); other pages keep 1.
 BOOSTS: tuple[tuple[str, float], ...] = (
-    ("practices/index.md", 0.1),
+    ("practices/index.md", 1.0),
     ("practices/*.md", 10.0),
-    ("reports/index.md", 0.1),
+    ("reports/index.md", 1.0),
     ("reports/*.md", 0.5),
-    ("themes/*.md", 0.1),
-    ("tags.md", 0.1),
-    ("map.md", 0.1),
-    ("index.md", 0.1),
 )
 
-# Practice-page sections (anchors fixed by render_practice.SECTIONS) kept out of the index.
+# Practice-page sections (anchors fixed by render_practice.SECTIONS) kept out of the index,
+# and the page head (the h1 section: meta line and evidence note, alike on every practice).
 UNINDEXED_SECTIONS = ("sources", "related", "members", "suggested", "backlinks", "cite")
+_HEAD = re.compile(r"^(# [^{\n]*)$", re.M)
 _UNINDEXED = re.compile(r"^(## .*\{#(?:" + "|".join(UNINDEXED_SECTIONS) + r"))\}$", re.M)
 
 _MARKS = re.compile(r"[“”‘’\"《》]")
@@ -89,10 +89,12 @@ def page_meta(uri: str, corpus: Corpus) -> dict:
 
 
 def unindexed(uri: str, markdown: str, corpus: Corpus) -> str:
-    """A practice page's Markdown with UNINDEXED_SECTIONS marked ``data-search-exclude``
-    (an attr_list attribute on the heading, which Material's search skips)."""
+    """A practice page's Markdown with its head and UNINDEXED_SECTIONS marked
+    ``data-search-exclude`` (attr_list on the heading; Material's search skips the section).
+    The page's result keeps its title and breadcrumbs, and its name is in ``keywords``."""
     if not practice_id(uri, corpus):
         return markdown
+    markdown = _HEAD.sub(r"\1 {data-search-exclude}", markdown, count=1)
     return _UNINDEXED.sub(r"\1 data-search-exclude}", markdown)
 
 
