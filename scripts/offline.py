@@ -34,7 +34,7 @@ def install_shim() -> Path:
     """The iframe-worker shim from the npm registry (once; later builds reuse the cache)."""
     if SHIM_SOURCE.exists():
         return SHIM_SOURCE
-    npm = shutil.which("npm")
+    npm = shutil.which("npm") or install_npm()
     if not npm:
         sys.exit("npm not found: the offline edition needs it once to fetch iframe-worker "
                  "(Debian: apt-get install npm)")
@@ -45,6 +45,15 @@ def install_shim() -> Path:
     if subprocess.call(cmd, cwd=NPM_DIR) or not SHIM_SOURCE.exists():
         sys.exit(f"npm could not install {SHIM_PACKAGE}")
     return SHIM_SOURCE
+
+
+def install_npm() -> str | None:
+    """Debian's npm, when this runs as root with apt-get (CI); else None."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.call(["apt-get", "update", "-q"], env=env)
+        subprocess.call(["apt-get", "install", "-y", "-q", "--no-install-recommends", "npm"], env=env)
+    return shutil.which("npm")
 
 
 def child_config(out: Path) -> str:
