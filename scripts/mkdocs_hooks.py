@@ -7,6 +7,7 @@ is written into ``docs/``, so ``serve`` cannot loop on its own output.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
@@ -71,6 +72,17 @@ def on_env(env, config, files):
     folder.mkdir(exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env
+
+
+def on_post_build(config):
+    # Material writes its search index ASCII-escaped: every Han character, and every word
+    # break jieba adds (U+200B), as a 6-byte \uXXXX. Written as UTF-8 the same index is 44 %
+    # smaller and search is ready sooner (1,000 practices: 5.6 -> 3.1 MB, ready in Chromium
+    # 3.2-3.6 -> 2.8 s; same results). The offline plugin inlines it after this (priority -100).
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 _DATA_PROBLEMS = "data/ has problems:"
