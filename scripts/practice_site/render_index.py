@@ -52,6 +52,10 @@ def render_home(corpus: Corpus) -> str:
     out.append("\n## 其他入口 {#entries}\n")
     out.append(f"- {link(me, uris.practices, '全部做法（按拼音排序）')}")
     out.append(f"- {link(me, uris.tags, '标签索引')}")
+    out.append(f"- {link(me, uris.map, '做法关系图')}")
+    out.append(f"- {link(me, uris.glossary, '术语（缩略语与数字提法）')}")
+    out.append(f"- {link(me, uris.campaigns, '专项行动')}")
+    out.append(f"- {link(me, uris.honours, '荣誉与表彰')}")
     for r in sorted(corpus.reports.values(), key=lambda r: (-r.year, r.id)):
         out.append(f"- 原文：{link(me, uris.report(r.id), f'{r.title}（{r.year}年）')}")
     out.append(f"- {link(me, uris.about, '关于本站与证据等级')}\n")
