@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Benchmark: build the site at N = 100, 1,000 and 3,000 synthetic practices.
 
-    python3 scripts/dev.py bench            # full run (median of 3; about 15 minutes on 2 cores)
+    python3 scripts/dev.py bench            # full run (median of 3; about 16 minutes on 2 cores)
     python3 scripts/dev.py bench --quick    # smoke test: 1 run, N = 30 and 300
     python3 scripts/dev.py bench --sizes 1000 --runs 1 --no-search
 
-For each size it prints our own steps (load, link, render: the hook's whole work), the
+For each size it prints our own steps (load, link, render, jieba user words: the hook's work), the
 whole ``mkdocs build``, peak memory of that child process, site size, site bytes per
 practice, search index size, the same pages built as plain Markdown without our hook
 (``build.py pages --out`` + a copy of mkdocs.yml without ``hooks``), and the ``mkdocs
