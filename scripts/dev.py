@@ -5,6 +5,7 @@
     python3 scripts/dev.py build     # mkdocs build --strict into site/
     python3 scripts/dev.py test      # every test, browser tests included
     python3 scripts/dev.py offline   # a copy in site-offline/ that opens from a folder
+    python3 scripts/dev.py lint      # ruff and mypy (settings in pyproject.toml)
 
 Each command first creates .venv/ and installs requirements-dev.txt into it (once; again
 when the requirements change). Browser tests need Debian's chromium: when it is missing
@@ -55,7 +56,7 @@ def ensure_browser() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"serve", "build", "test", "offline", "bench"}:
+    if not argv or argv[0] not in {"serve", "build", "test", "offline", "bench", "lint"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -68,6 +69,8 @@ def main(argv: list[str]) -> int:
         return run(BIN / "python", "scripts/offline.py", *rest)
     if command == "bench":
         return run(BIN / "python", "scripts/bench.py", *rest)
+    if command == "lint":
+        return run(BIN / "ruff", "check", "scripts", "tests") or run(BIN / "mypy")
     ensure_browser()
     return run(BIN / "python", "-m", "pytest", *(rest or ["-q"]))
 

@@ -17,11 +17,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from practice_site import search_terms  # noqa: E402
 from practice_site.load import load_corpus  # noqa: E402
 from practice_site.problems import format_problems  # noqa: E402
 from practice_site.render import render_site  # noqa: E402
 from practice_site.slug import safe_uri  # noqa: E402
-from practice_site import search_terms  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.practice_site")
 _pages: dict[str, str] = {}

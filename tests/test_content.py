@@ -3,8 +3,8 @@ glossary meanings taken from the report where they say so, honours tied truthful
 import re
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from practice_site.link import link_corpus
 from practice_site.load import load_corpus
 

@@ -5,8 +5,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from practice_site.coverage import classify, clauses, measure_ends, quoted_terms, unused_skips
 from practice_site.load import load_corpus
 

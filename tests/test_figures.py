@@ -3,8 +3,8 @@ name the report uses."""
 import shutil
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from practice_site.figures import whole_figure_at
 from practice_site.load import load_corpus
 

@@ -118,7 +118,6 @@ def test_built_url_matches_mkdocs(directory_urls):
         return File(uri, "docs", "site", directory_urls).url
     for src in (uris.map, uris.practice("zu-anxin")):
         for dest in (uris.practice("zu-anxin"), uris.theme("fuwu"), uris.home, uris.practices):
-            expected = Path(url(dest) or ".")
             got = Path(url(src) or ".").parent if not url(src).endswith("/") else Path(url(src))
             resolved = (got / built_url(src, dest, directory_urls)).as_posix()
             assert _norm(resolved) == _norm(url(dest)), (src, dest)
@@ -139,7 +138,7 @@ def test_map_layout_has_no_overlap_and_stays_small(n):
     lay: MapLayout = layout(corpus)
     assert len(lay.nodes) == n
     boxes = sorted(lay.nodes.values(), key=lambda b: (b.y, b.x))
-    for a, b in zip(boxes, boxes[1:]):  # same row neighbours
+    for a, b in zip(boxes, boxes[1:], strict=False):  # same row neighbours
         assert not _overlap(a, b)
     assert len({(b.x, b.y) for b in boxes}) == n
     for pid, b in lay.nodes.items():

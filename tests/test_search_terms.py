@@ -2,10 +2,9 @@
 unindexed sections and jieba's user words, in memory and in a real build's index."""
 import json
 
+from conftest import ROOT
 from practice_site import search_terms
 from practice_site.load import load_corpus
-
-from conftest import ROOT
 
 
 def corpus():

@@ -72,7 +72,7 @@ def link_corpus(corpus: Corpus) -> Links:
     order: dict[tuple[str, str], int] = {}
     for rid, report in sorted(corpus.reports.items()):
         per = mentions.setdefault(rid, {})
-        for i, s in enumerate(report.parsed.sentences):
+        for s in report.parsed.sentences:
             order[(rid, s.id)] = len(order)
             if found := matcher.find(s.text):
                 per[s.id] = found

@@ -8,16 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .fields import FieldReader
-from .model import (Corpus, Kind, Practice, RelationKind, Term,
-                    Report, Tag, Theme)
+from .load_extras import load_honours, load_skips
+from .model import Corpus, Kind, Practice, RelationKind, Report, Tag, Term, Theme
 from .problems import Problem, display_path
 from .quotes import QuoteIndex
-from .load_extras import load_honours, load_skips
 from .records import check_corpus, read_practice
 from .report import parse_report
 from .slug import id_problem
 from .yamlnodes import Value, parse_yaml
-
 
 
 class Loader:

@@ -122,7 +122,7 @@ def _check_ids(r: FieldReader, f: dict, where: str, ids: list[str], practices: d
     """Ids must name a record file; a record that exists but has problems of its own is not
     reported again here."""
     key = where.rsplit(".", 1)[-1]
-    for j, (iv, pid) in enumerate(zip(r.items(f.get(key), where), ids)):
+    for j, (iv, pid) in enumerate(zip(r.items(f.get(key), where), ids, strict=False)):
         if practices and pid not in practices and pid not in files:
             r.problem(iv.line, f"{where}[{j}]", f"no practice with id {pid!r} "
                       f"(no data/practices/{pid}.yml)")

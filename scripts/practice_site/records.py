@@ -47,7 +47,7 @@ def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: Qu
     aliases = r.text_list(f.get("aliases"), "aliases")
     if quotes is not None:
         # "又称" claims the report uses the name: an alias must occur in a report.
-        for i, (av, a) in enumerate(zip(r.items(f.get("aliases"), "aliases"), aliases)):
+        for i, (av, a) in enumerate(zip(r.items(f.get("aliases"), "aliases"), aliases, strict=False)):
             if not quotes.occurs_unquoted(a):
                 r.problem(av.line, f"aliases[{i}]", f"{a!r} does not occur in any report (quotation "
                           "marks ignored); an alias is another name the report uses")
@@ -62,7 +62,7 @@ def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: Qu
     kind = choice("kind", kinds, "kind")
     theme = choice("theme", themes, "theme")
     tag_names = r.text_list(f.get("tags"), "tags")
-    for i, (tv, t) in enumerate(zip(r.items(f.get("tags"), "tags"), tag_names)):
+    for i, (tv, t) in enumerate(zip(r.items(f.get("tags"), "tags"), tag_names, strict=False)):
         if tags is not None and t not in tags:
             r.problem(tv.line, f"tags[{i}]", f"unknown tag {t!r}; add it to data/tags.yml or use one of: "
                       f"{', '.join(sorted(tags))}")

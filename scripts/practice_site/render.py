@@ -6,8 +6,7 @@ from .link import Links, link_corpus
 from .markup import uris
 from .model import Corpus
 from .render_glossary import render_glossary
-from .render_index import (render_az, render_home, render_reports_index, render_tags, render_theme,
-                           render_themes_index)
+from .render_index import render_az, render_home, render_reports_index, render_tags, render_theme, render_themes_index
 from .render_listings import render_campaigns, render_honours
 from .render_map import render_map
 from .render_practice import render_practice

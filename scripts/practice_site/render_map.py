@@ -109,8 +109,8 @@ def layout(corpus: Corpus) -> MapLayout:
             x, y, row_h = 0.0, y + row_h + PANEL_GAP, 0.0
         panels[tid] = Box(x, y, w, h)
         for i, p in enumerate(members):
-            c, r = i % cols, i // cols
-            nodes[p.id] = Box(x + PAD + c * (NODE_W + GAP_X), y + HEAD + r * (NODE_H + GAP_Y),
+            col, row = i % cols, i // cols
+            nodes[p.id] = Box(x + PAD + col * (NODE_W + GAP_X), y + HEAD + row * (NODE_H + GAP_Y),
                               NODE_W, NODE_H)
         x += w + PANEL_GAP
         row_h = max(row_h, h)

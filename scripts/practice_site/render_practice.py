@@ -147,8 +147,8 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
         members = [corpus.practices[m] for m in campaigns[p.id]]
         if members:
             out.append("下列做法与本专项行动有编者整理的关系：\n")
-            out.extend(f"- {link(me, uris.practice(m.id), m.name)}（{link(me, uris.theme(m.theme), corpus.themes[m.theme].name)}）"
-                       for m in members)
+            out.extend(f"- {link(me, uris.practice(m.id), m.name)}"
+                       f"（{link(me, uris.theme(m.theme), corpus.themes[m.theme].name)}）" for m in members)
         else:
             out.append("暂无与本专项行动关联的做法。")
         out.append("")
