@@ -9,6 +9,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -46,6 +47,13 @@ def built_site(tmp_path_factory) -> Path:
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep pytest output readable
         pass
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now (for servers started as subprocesses)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def serve(folder: Path):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -18,16 +17,10 @@ import urllib.request
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, free_port
 from test_invalid import CASE_LIST, FIXTURE
 
 LIVERELOAD = re.compile(r"<script>[^<]*livereload\([^<]*</script>")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fetch(url: str) -> str | None:

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from .load import load_corpus
+from .model import Corpus
 from .problems import format_problems
 from .render import render_site
 from .slug import safe_uri
@@ -13,19 +14,24 @@ from .slug import safe_uri
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+def _load(args: argparse.Namespace) -> Corpus | None:
+    """The corpus, or None after printing every problem to stderr."""
     corpus, problems = load_corpus(args.data, ROOT)
     if problems:
         print(format_problems(problems), file=sys.stderr)
+        return None
+    return corpus
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    if (corpus := _load(args)) is None:
         return 1
     print(f"ok: {len(corpus.reports)} report(s), {len(corpus.practices)} practice(s)")
     return 0
 
 
 def cmd_pages(args: argparse.Namespace) -> int:
-    corpus, problems = load_corpus(args.data, ROOT)
-    if problems:
-        print(format_problems(problems), file=sys.stderr)
+    if (corpus := _load(args)) is None:
         return 1
     out: Path = args.out.resolve()
     pages = render_site(corpus)
@@ -44,9 +50,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
 def cmd_coverage(args: argparse.Namespace) -> int:
     """Every quoted term and named measure of the reports: a page, skipped, or unclassified."""
     from .coverage import classify, format_listing, unused_skips
-    corpus, problems = load_corpus(args.data, ROOT)
-    if problems:
-        print(format_problems(problems), file=sys.stderr)
+    if (corpus := _load(args)) is None:
         return 1
     statuses = classify(corpus)
     print(format_listing(corpus, statuses))
