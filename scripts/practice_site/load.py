@@ -229,8 +229,8 @@ class Loader:
             return None if ids is None else set(table) | (ids if declared is None else declared)
 
         out: dict[str, Practice] = {}
-        tops: dict[str, Value] = {}
         readers: dict[str, FieldReader] = {}
+        files = {p.stem for p in (self.data_dir / "practices").glob("*.yml")}
         for path in sorted((self.data_dir / "practices").glob("*")):
             shown = self.rel(path)
             if path.suffix != ".yml":
@@ -243,10 +243,10 @@ class Loader:
             r = FieldReader(shown, self.problems)
             p = read_practice(path, shown, top, r, quotes, known("themes.yml", themes),
                               known("tags.yml", tags, self.tag_names), known("kinds.yml", kinds),
-                              known("relations.yml", relation_kinds))
+                              known("relations.yml", relation_kinds), files)
             if p is not None:
-                out[p.id], tops[p.id], readers[p.id] = p, top, r
-        check_corpus(out, tops, readers, {p.stem for p in (self.data_dir / "practices").glob("*.yml")})
+                out[p.id], readers[p.id] = p, r
+        check_corpus(out, readers)
         return out
 
 

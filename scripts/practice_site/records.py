@@ -23,7 +23,8 @@ OPTIONAL = ("aliases", "evidence")
 
 
 def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: QuoteIndex | None,
-                  themes: Known, tags: Known, kinds: Known, relation_kinds: Known) -> Practice | None:
+                  themes: Known, tags: Known, kinds: Known, relation_kinds: Known,
+                  files: set[str] | None = None) -> Practice | None:
     """One record, or None when it has problems (all of them appended to ``r``).
 
     ``quotes`` is None and a taxonomy is None when that source could not be read: its own
@@ -124,6 +125,12 @@ def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: Qu
                       f"relations: {', '.join(sorted(relation_kinds))}")
         if target is not None and target == pid:
             r.problem(rf["id"].line, f"{where}.id", "a practice cannot be related to itself")
+        elif target and files is not None and target not in files:
+            # Checked here, not after loading, so a record with other problems still gets this
+            # one. A target whose file exists but has problems is not dangling: those problems
+            # are reported already.
+            r.problem(rf["id"].line, f"{where}.id", f"no practice with id {target!r} "
+                      f"(no data/practices/{target}.yml)")
         elif target and rel:
             related.append(Relation(target, rel, note or ""))
     if len(r.problems) > before or None in (pid, name, kind, theme, summary):
@@ -132,23 +139,12 @@ def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: Qu
                     tuple(how), tuple(outcomes), tuple(related), tuple(evidence), shown, top.line)
 
 
-def check_corpus(practices: dict[str, Practice], tops: dict[str, Value],
-                 readers: dict[str, FieldReader], files: Collection[str] = ()) -> None:
-    """Checks across records: dangling relations, a name claimed by two practices.
-
-    ``files`` are the stems of every record file: a relation to a record that exists but
-    has problems of its own is not dangling (its problems are reported already).
-    """
+def check_corpus(practices: dict[str, Practice], readers: dict[str, FieldReader]) -> None:
+    """Checks across records: a name claimed by two practices. (Dangling relations are
+    checked in ``read_practice`` against the record files, so broken records get it too.)"""
     owner: dict[str, str] = {}
     for p in sorted(practices.values(), key=lambda p: p.id):
         r = readers[p.id]
-        related = tops[p.id].value["related"].value
-        for i, rel in enumerate(p.related):
-            if rel.target not in practices and rel.target not in files:
-                line = next((v.value["id"].line for v in related
-                             if v.value.get("id") and v.value["id"].value == rel.target), p.line)
-                r.problem(line, f"related[{i}].id", f"no practice with id {rel.target!r} "
-                          f"(no data/practices/{rel.target}.yml)")
         for n in p.names:
             if n in owner and owner[n] != p.id:
                 r.problem(p.line, "name" if n == p.name else "aliases",
