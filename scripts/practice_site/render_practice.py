@@ -102,7 +102,7 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
         meta.append("专项行动：" + "、".join(link(me, uris.practice(c), corpus.practices[c].name)
                                           for c in part_of))
     if honours := [h for h in corpus.honours.values() if p.id in h.practices]:
-        meta.append("荣誉：" + "、".join(link(me, uris.honours, h.title, h.id) for h in honours))
+        meta.append("相关荣誉：" + "、".join(link(me, uris.honours, h.title, h.id) for h in honours))
     out.append('<div class="ps-meta" markdown>\n' + " · ".join(meta) + "\n</div>\n")
     reports = sorted({corpus.reports[e.report].id for e in links.evidence[p.id]})
     out.append(evidence_label([corpus.reports[r] for r in reports], me))
