@@ -25,6 +25,7 @@ class Loader:
         self.data_dir = data_dir
         self.root = root if root is not None else data_dir.parent
         self.problems: list[Problem] = []
+        self._quotes: QuoteIndex | None = None
         self.declared: dict[str, set[str] | None] = {}
         """Top-level ids each taxonomy file declares, valid or not; None if it did not load."""
         self.tag_names: set[str] = set()
@@ -186,7 +187,7 @@ class Loader:
         return out
 
     def glossary(self, reports: dict[str, Report]) -> dict[str, Term]:
-        quotes = QuoteIndex({rid: r.parsed for rid, r in reports.items()})
+        quotes = self.quotes(reports)
         out = {}
         for key, f, r, _ in self.taxonomy("glossary.yml", ("term", "meaning", "source"),
                                           ("quote", "aliases")):
@@ -213,6 +214,12 @@ class Loader:
                 out[key] = Term(key, term, meaning, source, quote, tuple(aliases))
         return out
 
+    def quotes(self, reports: dict[str, Report]) -> QuoteIndex:
+        """One index of the reports' sentences for every check that resolves a quote."""
+        if self._quotes is None:
+            self._quotes = QuoteIndex({rid: r.parsed for rid, r in reports.items()})
+        return self._quotes
+
     # -- practices -----------------------------------------------------------------
     def practices(self, reports: dict[str, Report], themes: dict[str, Theme],
                   tags: dict[str, Tag], kinds: dict[str, Kind],
@@ -222,7 +229,7 @@ class Loader:
         # broken still counts as known: its own problem stops the build anyway.
         reports_dir = self.rel(self.data_dir / "reports")
         broken_report = any(p.path.startswith(reports_dir) for p in self.problems)
-        quotes = None if broken_report else QuoteIndex({rid: r.parsed for rid, r in reports.items()})
+        quotes = None if broken_report else self.quotes(reports)
 
         def known(name: str, table: dict, declared: set[str] | None = None) -> set[str] | None:
             ids = self.declared.get(name, set())

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from .fields import FieldReader
 from .model import Honour, Practice, Report, Skip
-from .quotes import QuoteIndex
 
 HONOUR_KINDS = {
     "award": "荣誉与奖项",
@@ -41,7 +40,7 @@ def bare(text: str) -> str:
 
 
 def load_honours(loader, reports: dict[str, Report], practices: dict[str, Practice]) -> dict[str, Honour]:
-    quotes = QuoteIndex({rid: r.parsed for rid, r in reports.items()})
+    quotes = loader.quotes(reports)
     out: dict[str, Honour] = {}
     if not (loader.data_dir / "honours.yml").exists():
         return out
