@@ -59,12 +59,11 @@ def test_every_kind_of_record_is_used():
 
 def test_every_item_of_every_part_has_a_practice():
     """Each 一是/二是… of the report is the source of at least one practice page."""
-    sourced = {(e.report, e.sentence.part, e.sentence.item)
-               for ev in LINKS.evidence.values() for e in ev}
+    sourced = {(e.report, e.sentence.section) for ev in LINKS.evidence.values() for e in ev}
     for rid, report in CORPUS.reports.items():
-        for part in report.parsed.parts[1:]:
-            for item in part.items:
-                assert (rid, part.number, item.number) in sourced, item.heading
+        for part in report.parsed.sections:
+            for item in part.children:
+                assert (rid, item.id) in sourced, item.heading
 
 
 REPORT_TERMS = [t for t in CORPUS.glossary.values() if t.source == "report"]

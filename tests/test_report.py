@@ -16,9 +16,11 @@ def test_split_keeps_closing_quotes_with_the_sentence():
 def test_real_report_structure():
     r = parse_report(REPORT.read_text(encoding="utf-8"))
     assert r.title == "在全市公安工作总结大会上的汇报发言"
-    assert [p.id for p in r.parts] == ["p0", "p1", "p2", "p3", "p4", "p5"]
-    assert [len(p.items) for p in r.parts] == [0, 3, 3, 3, 4, 4]
-    assert r.parts[4].items[3].heading == "四是“拳头”项目初见成果。"
+    assert [p.id for p in r.sections] == ["p1", "p2", "p3", "p4", "p5"]
+    assert [len(p.children) for p in r.sections] == [3, 3, 3, 4, 4]
+    assert r.sections[3].children[3].heading == "四是“拳头”项目初见成果。"
+    assert r.label("p4-i4") == "四、四是"
+    assert r.intro[0].text.startswith("尊敬的**局长")
     assert [s.text for s in r.closing] == ["汇报完毕，请各位领导指正。"]
     # Verbatim: the sentences put back together are the report's body, masks included.
     body = "".join(s.text for s in r.sentences)
@@ -40,3 +42,12 @@ def test_repeated_sentence_gets_a_suffix():
     r = parse_report("标题\n一、甲。一是乙。同。二是丙。同。\n")
     ids = [s.id for s in r.sentences if s.text == "同。"]
     assert ids[1] == ids[0] + "-2"
+
+
+def test_an_item_line_of_its_own_continues_the_part_above():
+    """A line that starts with 二是 belongs to the part before it, not to the closing text."""
+    r = parse_report("标题\n一、甲部分。一是乙。\n二是丙。丁。\n汇报完毕。\n")
+    assert [c.id for c in r.sections[0].children] == ["p1-i1", "p1-i2"]
+    assert [s.text for s in r.sections[0].children[1].sentences] == ["二是丙。", "丁。"]
+    assert [s.text for s in r.closing] == ["汇报完毕。"]
+    assert r.sentence(r.sections[0].children[1].sentences[1].id).section == "p1-i2"

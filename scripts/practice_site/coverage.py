@@ -30,8 +30,8 @@ import re
 from dataclasses import dataclass
 
 from .link import NameMatcher
-from .load_extras import bare
 from .model import Corpus, Skip
+from .text import unquoted
 
 SUFFIXES = ("专项整治", "专项工作", "机制", "制度", "体系", "模式", "工程", "项目", "试点", "行动",
             "活动", "制")
@@ -164,11 +164,11 @@ def classify(corpus: Corpus) -> list[Status]:
         if pid:
             out.append(Status(occ, "record", practice=pid))
             continue
-        term = bare(occ.term)
+        term = unquoted(occ.term)
         if occ.kind == "quoted":
             # Exactly the term, or a longer skipped name that holds it in this sentence
             # (“镇村除险保安” inside 镇村除险保安专项行动).
-            sentence = bare(texts[key])
+            sentence = unquoted(texts[key])
             skip = next((k for k in corpus.skipped if k.term == term), None) or next(
                 (k for k in corpus.skipped if term in k.term and k.term in sentence), None)
         else:
@@ -186,7 +186,7 @@ def unused_skips(corpus: Corpus, statuses: list[Status]) -> list[Skip]:
 
 def format_listing(corpus: Corpus, statuses: list[Status]) -> str:
     """One line per distinct (kind, term, status), unclassified first."""
-    from .load_extras import CATEGORIES
+    from .read_coverage import CATEGORIES
     rows: dict[tuple, list[Status]] = {}
     for st in statuses:
         o = st.occurrence

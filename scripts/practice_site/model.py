@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .report import ParsedReport
+
+if TYPE_CHECKING:
+    from .quotes import QuoteIndex
 
 
 @dataclass(frozen=True)
@@ -140,7 +145,7 @@ class Honour:
     title: str
     """The honour as the report words it (checked: it occurs in ``quote``)."""
     kind: str
-    """Kind id from ``honours.HONOUR_KINDS`` (award, commendation, ...)."""
+    """Kind id from ``read_honours.HONOUR_KINDS`` (award, commendation, ...)."""
     quote: Quote
     """The phrase of the report that states the honour."""
     practices: tuple[str, ...] = ()
@@ -156,7 +161,7 @@ class Skip:
     term: str
     """The term without quotation marks, as the report writes it."""
     category: str
-    """Category id from ``coverage_data.CATEGORIES`` (slogan, target, honour, campaign, ...)."""
+    """Category id from ``read_coverage.CATEGORIES`` (slogan, target, honour, campaign, ...)."""
     reason: str
     """Why it is not a page, for the reader of the coverage list (editorial)."""
     see: tuple[str, ...] = ()
@@ -180,3 +185,9 @@ class Corpus:
     """Keyed by honour id, in file order (``data/honours.yml``)."""
     skipped: tuple[Skip, ...] = ()
     """Terms deliberately not made pages (``data/coverage.yml``), in file order."""
+
+    @cached_property
+    def quotes(self) -> QuoteIndex:
+        """The reports' sentences, indexed for phrase lookups (built on first use)."""
+        from .quotes import QuoteIndex
+        return QuoteIndex({rid: r.parsed for rid, r in self.reports.items()})

@@ -6,17 +6,14 @@ lookup is one C-level ``str.find`` plus a bisect, however many sentences there a
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from .model import Quote
 from .report import ParsedReport, Sentence
+from .text import unquoted
 
 _SEP = "\x00"
 _GRAM = 3
-_MARKS = str.maketrans("", "", "“”《》")
-
-
-def _unquoted(text: str) -> str:
-    return text.translate(_MARKS)
 
 
 class QuoteIndex:
@@ -58,21 +55,39 @@ class QuoteIndex:
                 at = joined.find(phrase, starts[i] + len(sentences[i].text) + 1)
         return found
 
-    def occurs_unquoted(self, phrase: str) -> bool:
-        """True if ``phrase`` occurs in a report once quotation and title marks are left out on
-        both sides: “零门槛”落户政策 names 零门槛落户 too."""
+    def find_unquoted(self, phrase: str) -> list[tuple[str, Sentence]]:
+        """Every (report id, sentence) that holds ``phrase`` once quotation and title marks
+        are left out of both (``text.unquoted``): “零门槛”落户政策 holds 零门槛落户 too."""
+        needle = unquoted(phrase)
+        if not needle:
+            return []
         if not hasattr(self, "_bare"):
-            self._bare = [_unquoted(joined) for _, joined, _, _ in self._texts]
-        needle = _unquoted(phrase)
-        return bool(needle) and any(needle in text for text in self._bare)
+            self._bare = [unquoted(joined) for _, joined, _, _ in self._texts]
+        found: list[tuple[str, Sentence]] = []
+        for k, bare in enumerate(self._bare):
+            if needle in bare:
+                rid, _, _, sentences = self._texts[k]
+                found.extend((rid, s) for s in sentences if needle in unquoted(s.text))
+        return found
 
-    def quote(self, phrase: str) -> Quote | None:
-        """The first sentence holding ``phrase``, as a Quote."""
-        hits = self.find(phrase)
+    def occurs_unquoted(self, phrase: str) -> bool:
+        return bool(self.find_unquoted(phrase))
+
+    def quote(self, phrase: str, report: str | None = None,
+              holds: Callable[[Sentence], bool] | None = None) -> Quote | None:
+        """The sentence holding ``phrase``, as a Quote: in ``report`` if given, and the first
+        one that ``holds`` accepts if given (an outcome's figure must be in its sentence), so
+        a phrase that two reports share cites the sentence the record means."""
+        hits = self.find(phrase, report)
+        if holds is not None:
+            hits = [h for h in hits if holds(h[1])] or hits
         if not hits:
             return None
         rid, sentence = hits[0]
         return Quote(phrase, rid, sentence.id)
+
+    def has_report(self, report: str) -> bool:
+        return any(rid == report for rid, _, _, _ in self._texts)
 
     def sentence(self, report: str, sid: str) -> Sentence | None:
         if not hasattr(self, "_by_id"):  # one dict, not a scan per outcome

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from .markup import front_matter, link, md_text, uris
 from .model import Corpus, Practice, Term
-from .quotes import QuoteIndex
 from .render_index import pinyin_key
 
 INTRO = ("报告中的缩写和数字式提法。标“报告原文释义”的，释义是报告自己的话，并链接到原句；"
@@ -33,7 +32,7 @@ def practices_using(t: Term, corpus: Corpus, texts: dict[str, str] | None = None
 
 def render_glossary(corpus: Corpus) -> str:
     me = uris.glossary
-    quotes = QuoteIndex({rid: r.parsed for rid, r in corpus.reports.items()})
+    quotes = corpus.quotes
     out = [front_matter(title="术语", description="报告中的缩写和数字式提法及其释义"), "# 术语\n",
            f"{INTRO}\n"]
     texts = {p.id: practice_text(p) for p in corpus.practices.values()}

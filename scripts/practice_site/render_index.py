@@ -7,15 +7,13 @@ from pypinyin import Style, lazy_pinyin
 
 from .markup import front_matter, link, md_text, uris
 from .model import Corpus, Practice
-
-_SKIP = "“”\"‘’《》「」（）()"
+from .text import sort_core
 
 
 @cache  # pypinyin is slow; index pages sort the same names again and again
 def pinyin_key(name: str) -> tuple[str, str]:
     """Sort key in pinyin order; quotation marks are ignored (“三鹰” sorts under S)."""
-    core = "".join(ch for ch in name if ch not in _SKIP)
-    return (" ".join(lazy_pinyin(core, style=Style.NORMAL)).lower(), name)
+    return (" ".join(lazy_pinyin(sort_core(name), style=Style.NORMAL)).lower(), name)
 
 
 def card(me: str, p: Practice, corpus: Corpus) -> str:
@@ -77,7 +75,8 @@ def render_theme(tid: str, corpus: Corpus) -> str:
            f'<p class="ps-editorial" markdown><span class="ps-badge">编者概述</span> {md_text(t.description)}</p>\n']
     for rid, num in t.parts:
         r = corpus.reports[rid]
-        part = next(p for p in r.parsed.parts if p.number == num)
+        part = r.parsed.top(num)
+        assert part is not None  # checked by the loader
         out.append(f"对应原文：{link(me, uris.report(rid), part.heading, part.id)}\n")
     out.append("## 本主题的做法 {#practices}\n")
     out.append(cards(me, by_theme(corpus, tid), corpus))

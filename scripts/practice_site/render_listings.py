@@ -2,9 +2,9 @@
 专项行动 index (campaigns with a page, and campaigns the report only names)."""
 from __future__ import annotations
 
-from .load_extras import HONOUR_KINDS, bare
 from .markup import front_matter, link, md_text, uris
 from .model import Corpus, Skip
+from .read_honours import HONOUR_KINDS
 from .render_index import card, pinyin_key
 
 
@@ -37,11 +37,8 @@ def render_honours(corpus: Corpus) -> str:
 
 def _named_only(skip: Skip, corpus: Corpus) -> tuple[str, str] | None:
     """The first sentence naming a skipped campaign (quotation marks ignored)."""
-    for rid, r in sorted(corpus.reports.items()):
-        for s in r.parsed.sentences:
-            if skip.term in bare(s.text):
-                return rid, s.id
-    return None
+    hits = corpus.quotes.find_unquoted(skip.term)
+    return (hits[0][0], hits[0][1].id) if hits else None
 
 
 def render_campaigns(corpus: Corpus) -> str:

@@ -2,8 +2,6 @@
 ``…/zu-anxin/#outcomes`` keeps working whatever the text becomes."""
 from __future__ import annotations
 
-import re
-
 from .autolink import Annotator
 from .link import Links
 from .markup import front_matter, href, link, md_text, uris
@@ -24,30 +22,11 @@ SECTIONS = {
 }
 
 
-def where_in(report: Report, part: int, item: int) -> str:
-    """Human location of a sentence: ``二、（一是）``."""
-    parts = {p.number: p for p in report.parsed.parts}
-    if part == 0 or part not in parts:
-        return "导语"
-    p = parts[part]
-    label = p.heading.split("、", 1)[0] + "、"
-    if item:
-        it = next(i for i in p.items if i.number == item)
-        label += it.heading[:2]
-    return label
-
-
-def item_label(report: Report, item_id: str) -> str:
-    """``p2-i1`` -> ``二、（一是）`` via ``where_in``."""
-    m = re.fullmatch(r"p(\d+)-i(\d+)", item_id)
-    return where_in(report, int(m[1]), int(m[2])) if m else item_id
-
-
 def reason_text(reason: Reason, corpus: Corpus) -> str:
     """A suggestion's reason as the reader sees it (already escaped)."""
     if reason.kind == "item":
         r = corpus.reports[reason.value[0]]
-        return f"同在《{md_text(r.title)}》{md_text(item_label(r, reason.value[1]))}中提到"
+        return f"同在《{md_text(r.title)}》{md_text(r.parsed.label(reason.value[1]))}中提到"
     if reason.kind == "campaign":
         return f"同属专项行动：{md_text(corpus.practices[reason.value[0]].name)}"
     return f"同有标签“{md_text(reason.value[0])}”"
@@ -127,7 +106,7 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
     out.append(f"## {SECTIONS['sources']} {{#sources}}\n")
     for e in links.evidence[p.id]:
         r = corpus.reports[e.report]
-        where = f"《{r.title}》{where_in(r, e.sentence.part, e.sentence.item)}"
+        where = f"《{r.title}》{r.parsed.label(e.sentence.section)}"
         out.append(f"1. {text(e.sentence.text)} — {src(e.report, e.sentence.id, where)}")
     out.append("")
     out.append(f"## {SECTIONS['related']} {{#related}}\n")

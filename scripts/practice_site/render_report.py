@@ -7,7 +7,7 @@ from .autolink import Annotator, PageText
 from .link import Links
 from .markup import front_matter, md_text, uris
 from .model import Corpus, Report
-from .report import Sentence
+from .report import Section, Sentence
 
 
 def sentence_html(s: Sentence, text: PageText | None = None) -> str:
@@ -32,22 +32,27 @@ def render_report(report: Report, corpus: Corpus, links: Links,
     def para(sentences) -> str:
         return "".join(sentence_html(s, text) for s in sentences)
 
-    by_line: dict[int, list[Sentence]] = {}
-    for s in parsed.parts[0].lead:
-        by_line.setdefault(s.line, []).append(s)
-    for line in sorted(by_line):
-        out.append(para(by_line[line]) + "\n")
-    for part in parsed.parts[1:]:
-        head, *rest = part.lead
-        text.new_section()
-        out.append(f'## {sentence_html(head)} {{#{part.id}}}\n')
+    def paragraphs(sentences) -> None:
+        """Sentences grouped by the report line they are on: one paragraph per line."""
+        by_line: dict[int, list[Sentence]] = {}
+        for s in sentences:
+            by_line.setdefault(s.line, []).append(s)
+        out.extend(para(by_line[line]) + "\n" for line in sorted(by_line))
+
+    def section(sec: Section) -> None:
+        head, *rest = sec.sentences
+        if sec.level == 1:
+            text.new_section()
+        # Headings deeper than h6 do not exist: the deepest levels share h6.
+        out.append(f'{"#" * min(sec.level + 1, 6)} {sentence_html(head)} {{#{sec.id}}}\n')
         if rest:
             out.append(para(rest) + "\n")
-        for item in part.items:
-            ihead, *irest = item.sentences
-            out.append(f'### {sentence_html(ihead)} {{#{item.id}}}\n')
-            if irest:
-                out.append(para(irest) + "\n")
+        for child in sec.children:
+            section(child)
+
+    paragraphs(parsed.intro)
+    for sec in parsed.sections:
+        section(sec)
     if parsed.closing:
         out.append("---\n")
         out.append(para(parsed.closing) + "\n")

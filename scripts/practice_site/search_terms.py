@@ -31,6 +31,7 @@ import tempfile
 from pathlib import Path
 
 from .model import Corpus, Practice
+from .text import unquoted
 
 # Page boosts by source path (first match wins); other pages keep 1.
 BOOSTS: tuple[tuple[str, float], ...] = (
@@ -46,7 +47,6 @@ UNINDEXED_SECTIONS = ("sources", "related", "members", "suggested", "backlinks",
 _HEAD = re.compile(r"^(# [^{\n]*)$", re.M)
 _UNINDEXED = re.compile(r"^(## .*\{#(?:" + "|".join(UNINDEXED_SECTIONS) + r"))\}$", re.M)
 
-_MARKS = re.compile(r"[“”‘’\"《》]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -60,7 +60,7 @@ def boost(uri: str) -> float:
 
 def plain(name: str) -> str:
     """A name as officers type it: without quotation or title marks."""
-    return _MARKS.sub("", name).strip()
+    return unquoted(name).strip()
 
 
 def keywords(p: Practice) -> list[str]:

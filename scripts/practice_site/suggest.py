@@ -27,7 +27,7 @@ class Reason:
     """``item`` (named in the same report item), ``campaign`` (related to the same practice
     of kind campaign) or ``tag`` (a shared tag)."""
     value: tuple[str, ...]
-    """``item``: (report id, item id); ``campaign``: (campaign practice id,);
+    """``item``: (report id, section id); ``campaign``: (campaign practice id,);
     ``tag``: (tag name,)."""
 
 
@@ -62,10 +62,11 @@ def suggest(corpus: Corpus, links: Links, limit: int = MAX_SUGGESTIONS) -> dict[
 
     items: dict[tuple[str, str], set[str]] = {}
     for rid, report in corpus.reports.items():
-        item_id = {s.id: f"p{s.part}-i{s.item}" for s in report.parsed.sentences if s.item}
+        parsed = report.parsed
         for sid, found in links.mentions.get(rid, {}).items():
-            if sid in item_id:
-                items.setdefault((rid, item_id[sid]), set()).update(m[2] for m in found)
+            s = parsed.sentence(sid)
+            if s is not None and s.section and parsed.section(s.section).level > 1:  # type: ignore[union-attr]
+                items.setdefault((rid, s.section), set()).update(m[2] for m in found)
     for key, named in sorted(items.items()):
         for a in named:
             for b in named:

@@ -15,7 +15,7 @@ import yaml
 
 from .problems import Problem
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _TAG_WORD = {
     "tag:yaml.org,2002:bool": "a yes/no value",
@@ -47,7 +47,7 @@ class Value:
 def parse_yaml(text: str, path: str) -> tuple[Value | None, list[Problem]]:
     """Parse one YAML document; syntax errors and duplicate keys become Problems."""
     try:
-        node = yaml.compose(text, Loader=Loader)
+        node = yaml.compose(text, Loader=_YamlLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0

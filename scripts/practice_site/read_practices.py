@@ -10,7 +10,9 @@ from pathlib import Path
 
 from .fields import FieldReader
 from .figures import whole_figure_at
-from .model import Outcome, Practice, Quote, Relation
+from .load import DataFolder
+from .model import Kind, Outcome, Practice, Quote, Relation, RelationKind, Report, Tag, Theme
+from .problems import Problem
 from .quotes import QuoteIndex
 from .slug import id_problem
 from .yamlnodes import Value
@@ -20,9 +22,48 @@ Known = Collection[str] | None
 
 REQUIRED = ("id", "name", "kind", "theme", "tags", "summary", "how", "outcomes", "related")
 OPTIONAL = ("aliases", "evidence")
+OUTCOME_REQUIRED = ("figure", "measures", "quote")
+OUTCOME_OPTIONAL = ("report",)
+"""``report``: the report id whose sentence the outcome cites, where several reports hold
+the quoted phrase."""
 
 
-def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: QuoteIndex | None,
+def read_practices(folder: DataFolder, reports: dict[str, Report], themes: dict[str, Theme],
+                   tags: dict[str, Tag], kinds: dict[str, Kind],
+                   relation_kinds: dict[str, RelationKind]) -> dict[str, Practice]:
+    """Every ``practices/*.yml``; records with problems are left out (their problems kept)."""
+    # A source that did not load has its own problem; checking records against it would
+    # only repeat that problem once per record. A taxonomy entry that is declared but
+    # broken still counts as known: its own problem stops the build anyway.
+    quotes = None if folder.broken("reports") else folder.quotes(reports)
+
+    def known(name: str, table: dict, declared: set[str] | None = None) -> set[str] | None:
+        ids = folder.declared.get(name, set())
+        return None if ids is None else set(table) | (ids if declared is None else declared)
+
+    out: dict[str, Practice] = {}
+    readers: dict[str, FieldReader] = {}
+    files = folder.record_ids()
+    for path in sorted((folder.data_dir / "practices").glob("*")):
+        shown = folder.rel(path)
+        if path.suffix != ".yml":
+            folder.problems.append(Problem(shown, 0, "-", "not a .yml record; practice "
+                                           "records are data/practices/<id>.yml"))
+            continue
+        top = folder.read_yaml(path)
+        if top is None:
+            continue
+        r = FieldReader(shown, folder.problems)
+        p = read_practice(path, top, r, quotes, known("themes.yml", themes),
+                          known("tags.yml", tags, folder.tag_names), known("kinds.yml", kinds),
+                          known("relations.yml", relation_kinds), files)
+        if p is not None:
+            out[p.id], readers[p.id] = p, r
+    check_corpus(out, readers)
+    return out
+
+
+def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | None,
                   themes: Known, tags: Known, kinds: Known, relation_kinds: Known,
                   files: set[str] | None = None) -> Practice | None:
     """One record, or None when it has problems (all of them appended to ``r``).
@@ -70,15 +111,17 @@ def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: Qu
     if "tags" in f and f["tags"].value == []:
         r.problem(f["tags"].line, "tags", "give at least one tag")
 
-    def quote(v: Value, where: str) -> Quote | None:
+    def quote(v: Value, where: str, report: str | None = None, figure: str | None = None) -> Quote | None:
         phrase = r.text(v, where, max_len=500)
         if phrase is None:
             return None
         if quotes is None:  # a report did not load: its own problem says why
             return None
-        q = quotes.quote(phrase)
+        holds = (lambda s: whole_figure_at(figure, s.text) >= 0) if figure else None
+        q = quotes.quote(phrase, report, holds)
         if q is None:
-            r.problem(v.line, where, f"quoted phrase not found in any report: {phrase!r}; "
+            where_ = f"report {report!r}" if report else "any report"
+            r.problem(v.line, where, f"quoted phrase not found in {where_}: {phrase!r}; "
                       "copy it from the report exactly (within one sentence)")
         return q
 
@@ -90,12 +133,17 @@ def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: Qu
     outcomes = []
     for i, ov in enumerate(r.items(f.get("outcomes"), "outcomes")):
         where = f"outcomes[{i}]"
-        of = r.mapping(ov, where, ("figure", "measures", "quote"))
+        of = r.mapping(ov, where, OUTCOME_REQUIRED, OUTCOME_OPTIONAL)
         if of is None:
             continue
         figure = r.text(of.get("figure"), f"{where}.figure", max_len=60)
         measures = r.text(of.get("measures"), f"{where}.measures", max_len=200)
-        q = quote(of["quote"], f"{where}.quote") if "quote" in of else None
+        report = r.text(of.get("report"), f"{where}.report") if "report" in of else None
+        if report is not None and quotes is not None and not quotes.has_report(report):
+            r.problem(of["report"].line, f"{where}.report", f"unknown report {report!r}; "
+                      "write the file stem of a data/reports/<id>.txt")
+            report = None
+        q = quote(of["quote"], f"{where}.quote", report, figure) if "quote" in of else None
         if figure and q:
             sentence = quotes.sentence(q.report, q.sentence) if quotes else None
             if sentence is not None and figure not in sentence.text:
@@ -136,7 +184,7 @@ def read_practice(path: Path, shown: str, top: Value, r: FieldReader, quotes: Qu
     if len(r.problems) > before or None in (pid, name, kind, theme, summary):
         return None
     return Practice(pid, name, tuple(aliases), kind, theme, tuple(tag_names), summary,  # type: ignore[arg-type]
-                    tuple(how), tuple(outcomes), tuple(related), tuple(evidence), shown, top.line)
+                    tuple(how), tuple(outcomes), tuple(related), tuple(evidence), r.path, top.line)
 
 
 def check_corpus(practices: dict[str, Practice], readers: dict[str, FieldReader]) -> None:

@@ -1,0 +1,74 @@
+"""``data/coverage.yml``: terms of the reports deliberately not made pages, each with its
+category and reason; checked against the reports and the practice records."""
+from __future__ import annotations
+
+from .fields import FieldReader
+from .load import DataFolder
+from .model import Practice, Report, Skip
+from .read_honours import check_ids
+from .text import unquoted
+
+CATEGORIES = {
+    "slogan": "口号或结果表述",
+    "target": "目标",
+    "honour": "荣誉或表彰（见荣誉与表彰页）",
+    "campaign": "只列名的专项行动（见专项行动索引）",
+    "sub-point": "另一页面的组成部分",
+    "framing": "全年或整个部分的工作抓手、主线",
+    "external": "他方的工作、名称或文件",
+    "masked": "原文隐去的名称",
+    "not-a-measure": "句式像措施、实为对象或行业",
+}
+"""Why a term is not a page: category id -> label (coverage listing, campaigns index)."""
+
+
+def read_coverage(folder: DataFolder, reports: dict[str, Report],
+                  practices: dict[str, Practice]) -> tuple[Skip, ...]:
+    """``coverage.yml``: a list of {term, category, reason, see}."""
+    path = folder.data_dir / "coverage.yml"
+    if not path.exists():
+        return ()
+    top = folder.read_yaml(path)
+    r = FieldReader(folder.rel(path), folder.problems)
+    if top is None:
+        return ()
+    if not isinstance(top.value, list):
+        r.problem(top.line, "-", "expected a list of entries (- term: …)")
+        return ()
+    quotes = folder.quotes(reports)
+    names = {unquoted(n): p.id for p in practices.values() for n in p.names}
+    files = folder.record_ids()
+    out: list[Skip] = []
+    seen: dict[str, int] = {}
+    for i, v in enumerate(top.value):
+        where = f"[{i}]"
+        f = r.mapping(v, where, ("term", "category", "reason"), ("see",))
+        if f is None:
+            continue
+        term = r.text(f.get("term"), f"{where}.term", max_len=60)
+        category = r.text(f.get("category"), f"{where}.category")
+        reason = r.text(f.get("reason"), f"{where}.reason", max_len=300)
+        see = r.text_list(f.get("see"), f"{where}.see") if "see" in f else []
+        if category is not None and category not in CATEGORIES:
+            r.problem(f["category"].line, f"{where}.category", f"unknown category {category!r}; "
+                      f"categories: {', '.join(CATEGORIES)}")
+        if term is not None:
+            if term != unquoted(term):
+                r.problem(f["term"].line, f"{where}.term", "write the term without “ ” or 《 》")
+            elif reports and not quotes.find_unquoted(term):
+                r.problem(f["term"].line, f"{where}.term", f"{term!r} does not occur in any report "
+                          "(quotation marks ignored)")
+            elif term in names:
+                r.problem(f["term"].line, f"{where}.term", f"{term!r} is a name of practice "
+                          f"{names[term]!r}; a term is either a page or skipped, not both")
+            elif term in seen:
+                r.problem(f["term"].line, f"{where}.term", f"{term!r} is listed twice (first on "
+                          f"line {seen[term]})")
+            seen.setdefault(term, v.line)
+        if category == "sub-point" and not see and "category" in f:
+            r.problem(f["category"].line, f"{where}.see", "a sub-point needs 'see': the practice "
+                      "id(s) whose page deals with it")
+        check_ids(r, f, f"{where}.see", see, practices, files)
+        if term and category in CATEGORIES and reason:
+            out.append(Skip(term, category, reason, tuple(see), v.line))
+    return tuple(out)

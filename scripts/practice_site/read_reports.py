@@ -1,0 +1,53 @@
+"""``data/reports/<id>.txt`` (the report verbatim) and ``<id>.yml`` (its metadata)."""
+from __future__ import annotations
+
+from .fields import FieldReader
+from .load import DataFolder
+from .model import Report
+from .problems import Problem
+from .report import parse_report
+from .slug import id_problem
+
+METADATA = ("title", "unit", "year", "kind")
+
+
+def read_reports(folder: DataFolder) -> dict[str, Report]:
+    out: dict[str, Report] = {}
+    reports_dir = folder.data_dir / "reports"
+    for txt in sorted(reports_dir.glob("*.txt")):
+        shown = folder.rel(txt)
+        if msg := id_problem(txt.stem):
+            folder.problems.append(Problem(shown, 0, "-", f"file name: {msg}"))
+            continue
+        text = folder.read_text(txt)
+        meta_path = txt.with_suffix(".yml")
+        if not meta_path.exists():
+            folder.problems.append(Problem(shown, 0, "-", f"has no metadata file; create "
+                                           f"{folder.rel(meta_path)} with title, unit, year, kind"))
+            continue
+        meta = folder.read_yaml(meta_path)
+        if text is None or meta is None:
+            continue
+        try:
+            parsed = parse_report(text)
+        except ValueError as exc:
+            folder.problems.append(Problem(shown, 1, "-", f"{exc}; an empty report cannot be published"))
+            continue
+        r = FieldReader(folder.rel(meta_path), folder.problems)
+        fields = r.mapping(meta, "", METADATA)
+        if fields is None:
+            continue
+        title = r.text(fields.get("title"), "title")
+        unit = r.text(fields.get("unit"), "unit")
+        year = r.integer(fields.get("year"), "year")
+        kind = r.text(fields.get("kind"), "kind")
+        if title and title != parsed.title:
+            r.problem(fields["title"].line, "title", f"does not match the report's first "
+                      f"line {parsed.title!r}; copy the title exactly")
+        if None in (title, unit, year, kind):
+            continue
+        out[txt.stem] = Report(txt.stem, title, unit, year, kind, shown, parsed)  # type: ignore[arg-type]
+    if not out and not folder.broken("reports"):
+        folder.problems.append(Problem(folder.rel(reports_dir), 0, "-", "no report found; add "
+                                       "<id>.txt with its <id>.yml metadata"))
+    return out

@@ -1,0 +1,57 @@
+"""The taxonomies: ``themes.yml``, ``tags.yml``, ``kinds.yml``, ``relations.yml``."""
+from __future__ import annotations
+
+from .load import DataFolder
+from .model import Kind, RelationKind, Report, Tag, Theme
+
+
+def read_themes(folder: DataFolder, reports: dict[str, Report]) -> dict[str, Theme]:
+    out = {}
+    for key, f, r, _ in folder.mapping_file("themes.yml", ("name", "description", "parts")):
+        parts = []
+        for i, pv in enumerate(r.items(f.get("parts"), f"{key}.parts")):
+            where = f"{key}.parts[{i}]"
+            pf = r.mapping(pv, where, ("report", "part"))
+            if pf is None:
+                continue
+            rid, num = r.text(pf.get("report"), f"{where}.report"), r.integer(pf.get("part"), f"{where}.part")
+            if rid is None or num is None:
+                continue
+            if reports and rid not in reports:
+                r.problem(pf["report"].line, f"{where}.report", f"unknown report {rid!r}")
+            elif reports and reports[rid].parsed.top(num) is None:
+                r.problem(pf["part"].line, f"{where}.part", f"report {rid!r} has no part {num}")
+            parts.append((rid, num))
+        name, desc = r.text(f.get("name"), f"{key}.name"), r.text(f.get("description"), f"{key}.description")
+        if name and desc:
+            out[key] = Theme(key, name, desc, tuple(parts))
+    return out
+
+
+def read_tags(folder: DataFolder) -> dict[str, Tag]:
+    out = {}
+    for key, f, r, line in folder.mapping_file("tags.yml", ("name", "description")):
+        name, desc = r.text(f.get("name"), f"{key}.name"), r.text(f.get("description"), f"{key}.description")
+        folder.tag_names.add(name or "")
+        if name and desc:
+            if name in out:
+                r.problem(line, f"{key}.name", f"tag name {name!r} is used twice")
+            out[name] = Tag(key, name, desc)
+    return out
+
+
+def read_relation_kinds(folder: DataFolder) -> dict[str, RelationKind]:
+    out = {}
+    for key, f, r, _ in folder.mapping_file("relations.yml", ("label", "inverse")):
+        label, inv = r.text(f.get("label"), f"{key}.label"), r.text(f.get("inverse"), f"{key}.inverse")
+        if label and inv:
+            out[key] = RelationKind(key, label, inv)
+    return out
+
+
+def read_kinds(folder: DataFolder) -> dict[str, Kind]:
+    out = {}
+    for key, f, r, _ in folder.mapping_file("kinds.yml", ("name",)):
+        if name := r.text(f.get("name"), f"{key}.name"):
+            out[key] = Kind(key, name)
+    return out

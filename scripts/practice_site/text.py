@@ -1,0 +1,31 @@
+"""Text rules shared by every stage: which marks a term is written with, and whether a term
+occurs in a text when those marks are ignored.
+
+Reports write a name with or without its quotation marks (“零门槛”落户政策 and 零门槛落户),
+records and officers' queries likewise; every comparison of names goes through here, so the
+set of marks is one decision, not four.
+"""
+from __future__ import annotations
+
+QUOTE_MARKS = "“”‘’\"「」『』《》〈〉"
+"""Quotation and title marks, full- and half-width: not part of a name."""
+_NO_MARKS = str.maketrans("", "", QUOTE_MARKS)
+_NO_MARKS_OR_BRACKETS = str.maketrans("", "", QUOTE_MARKS + "（）()")
+
+
+def unquoted(text: str) -> str:
+    """``text`` without quotation and title marks: ``“零发生”`` -> ``零发生``."""
+    return text.translate(_NO_MARKS)
+
+
+def occurs_unquoted(term: str, text: str) -> bool:
+    """Whether ``term`` occurs in ``text`` once quotation and title marks are left out of
+    both: “零门槛”落户政策 holds 零门槛落户."""
+    needle = unquoted(term)
+    return bool(needle) and needle in unquoted(text)
+
+
+def sort_core(name: str) -> str:
+    """The part of a name that decides its place in an A–Z list: marks and brackets left out
+    (“三鹰” sorts under S)."""
+    return name.translate(_NO_MARKS_OR_BRACKETS)
