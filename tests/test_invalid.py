@@ -143,7 +143,7 @@ def _records(data: Path, n: int, bad_every: int = 0) -> None:
             f"tags: [{tag}]\nsummary: 生成的测试记录{i}。\nhow:\n  - \"推进警网融合与警网智治\"\n"
             "outcomes:\n  - figure: \"***余人次\"\n    measures: 投入警力\n"
             "    quote: \"投入警力***余人次\"\nrelated:\n  - id: jingwang-ronghe\n"
-            "    relation: complements\n", encoding="utf-8")
+            "    relation: listed-with\n", encoding="utf-8")
 
 
 _MEASURE = """
@@ -232,8 +232,10 @@ TEXT_FIELDS = [  # (file, fixture text, replacement, field the problem must name
     ("practices/jiayi.yml", '  - figure: "化解率**％"', f'  - figure: "{SCRIPT}"', "outcomes[0].figure"),
     ("practices/jiayi.yml", "    measures: 化解率", f'    measures: "{SCRIPT}"', "outcomes[0].measures"),
     ("practices/jiayi.yml", '    quote: "化解率**％"', f'    quote: "{SCRIPT}"', "outcomes[0].quote"),
-    ("practices/jiayi.yml", "    relation: complements", f'    relation: complements\n    note: "{SCRIPT}"',
-     "related[0].note"),
+    ("practices/jiayi.yml", "    note: 两者同在第一部分。", f'    note: "{SCRIPT}"', "related[0].note"),
+    ("practices/jingwang-zhizhi.yml", '    quote: "推进警网融合与警网智治"', f'    quote: "{SCRIPT}"',
+     "related[0].quote"),
+    ("attribution.yml", "  claims: a cause", f'  claims: "{SCRIPT}"', "cause.claims"),
     ("practices/jiayi.yml", "related:", f'evidence: ["{SCRIPT}"]\nrelated:', "evidence[0]"),
     ("themes.yml", "  name: 平安稳定", f'  name: "{SCRIPT}"', "pingan.name"),
     ("themes.yml", "  description: 第一部分的做法。", f'  description: "{SCRIPT}"', "pingan.description"),

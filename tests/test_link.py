@@ -154,11 +154,30 @@ def test_no_autolink_in_headings_code_or_existing_links(real):
 
 def test_a_relation_shows_on_both_pages(fixture):
     pages = render_site(fixture)
-    # jiayi declares: complements jingwang-ronghe; jingwang-zhizhi: builds-on jingwang-ronghe.
-    assert "**相互配套**：[警网融合](jingwang-ronghe.md)" in pages["practices/jiayi.md"]
+    # jiayi declares: editors-link jingwang-ronghe (a note); jingwang-zhizhi: builds-on
+    # jingwang-ronghe (a quote from the report).
+    mine = pages["practices/jiayi.md"].split("{#related}")[1].split("\n## ")[0]
+    assert "- **编者关联**：[警网融合](jingwang-ronghe.md) — 警网融合的测试记录。（编者注：两者同在第一部分。）" in mine
     target = pages["practices/jingwang-ronghe.md"].split("{#related}")[1].split("\n## ")[0]
-    assert "**相互配套**：[“甲乙”机制](jiayi.md)" in target
-    assert "**为其奠定基础**：[警网智治](jingwang-zhizhi.md)" in target
+    assert "- **编者关联**：[“甲乙”机制](jiayi.md)" in target
+    # A stated relation carries the report's words, with a link to the sentence, both ways.
+    stated = re.compile(r"\*\*为其奠定基础\*\*：\[警网智治\]\(jingwang-zhizhi\.md\) — 警网智治的测试记录。"
+                        r"（报告原文：“推进\[警网融合\]\(#[^)]*\)与\[警网智治\]\(jingwang-zhizhi\.md\)” "
+                        r"\[原文\]\(\.\./reports/mini\.md#s-[0-9a-f]+")
+    assert stated.search(target), target
+    assert "**以其为基础**：[警网融合](jingwang-ronghe.md)" in pages["practices/jingwang-zhizhi.md"]
+
+
+def test_an_editorial_kind_is_never_shown_as_a_plain_fact(fixture):
+    """A kind marked editorial reads 编者关联 on both pages and on the map, whatever its label."""
+    kinds = {**fixture.relation_kinds,
+             "editors-link": replace(fixture.relation_kinds["editors-link"], label="目标相同", inverse="目标相同")}
+    pages = render_site(replace(fixture, relation_kinds=kinds))
+    assert "**编者关联（目标相同）**：[警网融合](jingwang-ronghe.md)" in pages["practices/jiayi.md"]
+    assert "**编者关联（目标相同）**：[“甲乙”机制](jiayi.md)" in pages["practices/jingwang-ronghe.md"]
+    assert "编者关联（目标相同）（虚线）" in pages["map.md"]
+    for md in pages.values():
+        assert "**目标相同**" not in md and "：目标相同<" not in md
 
 
 def test_suggestions_give_reasons_and_never_repeat_a_curated_relation(fixture):

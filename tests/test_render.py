@@ -157,7 +157,7 @@ def test_relations_declared_twice_are_one_edge(corpus):
                                     related=(replace(ps["jiayi"].related[0], target="jiayi"),))
     lay = layout(replace(corpus, practices=ps))
     assert sorted((e.source, e.target, e.kind) for e in lay.edges) == [
-        ("jiayi", "jingwang-ronghe", "complements"), ("jingwang-zhizhi", "jingwang-ronghe", "builds-on")]
+        ("jiayi", "jingwang-ronghe", "editors-link"), ("jingwang-zhizhi", "jingwang-ronghe", "builds-on")]
 
 
 def test_links_are_computed_once_per_site(corpus):

@@ -107,6 +107,13 @@ class DataFolder:
             self._quotes = QuoteIndex({rid: r.parsed for rid, r in reports.items()})
         return self._quotes
 
+    def attribution(self):
+        """The attribution words (``attribution.yml``), read once; None when absent."""
+        if not hasattr(self, "_attribution"):
+            from .attribution import read_attribution
+            self._attribution = read_attribution(self)
+        return self._attribution
+
     def broken(self, folder: str) -> bool:
         """Whether a file under ``folder`` (relative to the data folder) has a problem."""
         shown = self.rel(self.data_dir / folder)

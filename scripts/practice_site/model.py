@@ -55,7 +55,12 @@ class Relation:
     kind: str
     """Relation kind id from ``data/relations.yml``."""
     note: str = ""
-    """Optional editorial note on the relation."""
+    """Optional editorial note on the relation (required for an editorial kind)."""
+    quote: Quote | None = None
+    """The phrase of a report sentence that states the link (required unless the kind is
+    ``listing`` or ``editorial``)."""
+    line: int = 0
+    """Line of the relation in its record, for messages."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,26 @@ class RelationKind:
     """How the relation reads from the record that declares it."""
     inverse: str
     """How it reads on the target's page."""
+    listing: bool = False
+    """The relation says only that a report names both side by side (``listed-with``): it
+    needs no quote."""
+    editorial: bool = False
+    """The editors' reading, not the report's: needs a note, has no quote, and is shown
+    as 编者关联, never as a plain fact."""
+
+    @property
+    def stated(self) -> bool:
+        """Whether the relation claims a link the report must state (so needs a quote)."""
+        return not (self.listing or self.editorial)
+
+    def shown(self, inverse: bool = False) -> str:
+        """The label as a reader sees it: an editorial kind always says 编者关联."""
+        label = self.inverse if inverse else self.label
+        return label if not self.editorial or label == EDITORIAL else f"{EDITORIAL}（{label}）"
+
+
+EDITORIAL = "编者关联"
+"""How the site marks a relation that is the editors' reading, not the report's."""
 
 
 @dataclass(frozen=True)

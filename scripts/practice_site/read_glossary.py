@@ -27,6 +27,10 @@ def read_glossary(folder: DataFolder, reports: dict[str, Report]) -> dict[str, T
                 if quote is None:
                     r.problem(f["quote"].line, f"{key}.quote", f"quoted phrase not found in any "
                               f"report: {phrase!r}; copy it from the report exactly")
+        if (words := folder.attribution()) is not None and meaning:
+            # A 'general' meaning speaks about no sentence: it may claim no cause or inclusion.
+            said = [s.text for s in [quote and quotes.sentence(quote.report, quote.sentence)] if s]
+            words.check(r, f["meaning"].line, f"{key}.meaning", meaning, said)
         if term and reports and not quotes.find(term) and not any(quotes.find(a) for a in aliases):
             r.problem(f["term"].line, f"{key}.term", f"{term!r} does not occur in any report")
         if term and meaning and source in ("report", "general") and (source == "general" or quote):

@@ -38,6 +38,9 @@ def read_honours(folder: DataFolder, reports: dict[str, Report],
         if title and phrase and title not in phrase:
             r.problem(f["title"].line, f"{key}.title", f"{title!r} does not occur in the quote; "
                       "word the title as the quote does")
+        if (words := folder.attribution()) is not None and note:
+            said = [s.text for s in [quote and quotes.sentence(quote.report, quote.sentence)] if s]
+            words.check(r, f["note"].line, f"{key}.note", note, said)
         check_ids(r, f, f"{key}.practices", ids, practices, files)
         if title and kind in HONOUR_KINDS and quote:
             out[key] = Honour(key, title, kind, quote, tuple(ids), note or "")

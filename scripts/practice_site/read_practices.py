@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
+from .attribution import AttributionWords
 from .fields import FieldReader
 from .figures import whole_figure_at
 from .load import DataFolder
@@ -15,6 +16,7 @@ from .model import Kind, Outcome, Practice, Quote, Relation, RelationKind, Repor
 from .problems import Problem
 from .quotes import QuoteIndex
 from .slug import id_problem
+from .text import occurs_unquoted
 from .yamlnodes import Value
 
 Known = Collection[str] | None
@@ -56,7 +58,8 @@ def read_practices(folder: DataFolder, reports: dict[str, Report], themes: dict[
         r = FieldReader(shown, folder.problems)
         p = read_practice(path, top, r, quotes, known("themes.yml", themes),
                           known("tags.yml", tags, folder.tag_names), known("kinds.yml", kinds),
-                          known("relations.yml", relation_kinds), files)
+                          known("relations.yml", relation_kinds), files,
+                          relations=relation_kinds, words=folder.attribution())
         if p is not None:
             out[p.id], readers[p.id] = p, r
     check_corpus(out, readers)
@@ -65,11 +68,15 @@ def read_practices(folder: DataFolder, reports: dict[str, Report], themes: dict[
 
 def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | None,
                   themes: Known, tags: Known, kinds: Known, relation_kinds: Known,
-                  files: set[str] | None = None) -> Practice | None:
+                  files: set[str] | None = None, *,
+                  relations: dict[str, RelationKind] | None = None,
+                  words: AttributionWords | None = None) -> Practice | None:
     """One record, or None when it has problems (all of them appended to ``r``).
 
     ``quotes`` is None and a taxonomy is None when that source could not be read: its own
     problem is reported, and checking records against it would only repeat it.
+    ``relations`` (the relation kinds themselves) decide which relations need a quote or a
+    note; ``words`` are the attribution words checked in the editorial fields.
     """
     before = len(r.problems)
     f = r.mapping(top, "", REQUIRED, OPTIONAL)
@@ -131,6 +138,7 @@ def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | N
     evidence = [q for i, v in enumerate(r.items(f.get("evidence"), "evidence"))
                 if (q := quote(v, f"evidence[{i}]"))]
     outcomes = []
+    checked_measures: list[tuple[str, int, str, Quote]] = []
     for i, ov in enumerate(r.items(f.get("outcomes"), "outcomes")):
         where = f"outcomes[{i}]"
         of = r.mapping(ov, where, OUTCOME_REQUIRED, OUTCOME_OPTIONAL)
@@ -159,37 +167,97 @@ def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | N
                           "the reader sees what it counts")
         if figure and measures and q:
             outcomes.append(Outcome(figure, measures, q))
-    related = []
+            checked_measures.append((f"{where}.measures", of["measures"].line, measures, q))
+    related: list[Relation] = []
+    checked_notes: list[tuple[str, int, Relation]] = []
     for i, rv in enumerate(r.items(f.get("related"), "related")):
-        where = f"related[{i}]"
-        rf = r.mapping(rv, where, ("id", "relation"), ("note",))
-        if rf is None:
-            continue
-        target = r.text(rf.get("id"), f"{where}.id")
-        rel = r.text(rf.get("relation"), f"{where}.relation")
-        note = r.text(rf.get("note"), f"{where}.note") if "note" in rf else ""
-        if rel is not None and relation_kinds is not None and rel not in relation_kinds:
-            r.problem(rf["relation"].line, f"{where}.relation", f"unknown relation {rel!r}; "
-                      f"relations: {', '.join(sorted(relation_kinds))}")
-        if target is not None and target == pid:
-            r.problem(rf["id"].line, f"{where}.id", "a practice cannot be related to itself")
-        elif target and files is not None and target not in files:
-            # Checked here, not after loading, so a record with other problems still gets this
-            # one. A target whose file exists but has problems is not dangling: those problems
-            # are reported already.
-            r.problem(rf["id"].line, f"{where}.id", f"no practice with id {target!r} "
-                      f"(no data/practices/{target}.yml)")
-        elif target and rel:
-            related.append(Relation(target, rel, note or ""))
+        rel = read_relation(rv, f"related[{i}]", r, pid, quote, relation_kinds, relations, files)
+        if rel is not None:
+            related.append(rel)
+            if rel.note:
+                checked_notes.append((f"related[{i}].note", rv.value["note"].line, rel))
+    if words is not None and quotes is not None:
+        record = _sentences(quotes, [*how, *evidence, *(o.quote for o in outcomes)])
+        if summary:
+            words.check(r, f["summary"].line, "summary", summary, record)
+        for where, line, measures, q in checked_measures:
+            words.check(r, line, where, measures, _sentences(quotes, [q]))
+        for where, line, rel in checked_notes:
+            words.check(r, line, where, rel.note, _sentences(quotes, [rel.quote]) if rel.quote else record)
     if len(r.problems) > before or None in (pid, name, kind, theme, summary):
         return None
     return Practice(pid, name, tuple(aliases), kind, theme, tuple(tag_names), summary,  # type: ignore[arg-type]
                     tuple(how), tuple(outcomes), tuple(related), tuple(evidence), r.path, top.line)
 
 
+def read_relation(rv: Value, where: str, r: FieldReader, pid: str | None, quote,
+                  relation_kinds: Known, relations: dict[str, RelationKind] | None,
+                  files: set[str] | None) -> Relation | None:
+    """One ``related`` entry. A kind that claims more than "listed side by side" needs
+    ``quote`` (the report's words for the link); an editorial kind needs a ``note`` and is
+    never given a quote (what the report states is not the editors' reading)."""
+    rf = r.mapping(rv, where, ("id", "relation"), ("note", "quote"))
+    if rf is None:
+        return None
+    target = r.text(rf.get("id"), f"{where}.id")
+    kind = r.text(rf.get("relation"), f"{where}.relation")
+    note = r.text(rf.get("note"), f"{where}.note") if "note" in rf else ""
+    q = quote(rf["quote"], f"{where}.quote") if "quote" in rf else None
+    ok = target is not None and kind is not None and note is not None
+    if kind is not None and relation_kinds is not None and kind not in relation_kinds:
+        r.problem(rf["relation"].line, f"{where}.relation", f"unknown relation {kind!r}; "
+                  f"relations: {', '.join(sorted(relation_kinds))}")
+        ok = False
+    elif kind is not None and relations is not None and kind in relations:
+        rk = relations[kind]
+        if rk.editorial and "quote" in rf:
+            stated = ", ".join(k for k in sorted(relations) if relations[k].stated)
+            r.problem(rf["quote"].line, f"{where}.quote", f"{kind!r} is the editors' reading "
+                      "and takes no quote; a link the report states uses a stated kind"
+                      + (f" ({stated})" if stated else ""))
+            ok = False
+        elif rk.editorial and "note" not in rf:
+            r.problem(rv.line, f"{where}.note", f"missing: an editorial relation ({rk.label}) "
+                      "says in a note why the editors link the two; the report does not")
+            ok = False
+        elif rk.stated and "quote" not in rf:
+            r.problem(rv.line, f"{where}.quote", f"missing: {kind!r} ({rk.label}) claims a "
+                      "link the report must state; quote the phrase of one report sentence that "
+                      f"states it, or use {_weaker(relations)}")
+            ok = False
+    if "quote" in rf and q is None:
+        ok = False
+    if target is not None and target == pid:
+        r.problem(rf["id"].line, f"{where}.id", "a practice cannot be related to itself")
+        ok = False
+    elif target and files is not None and target not in files:
+        # Checked here, not after loading, so a record with other problems still gets this
+        # one. A target whose file exists but has problems is not dangling: those problems
+        # are reported already.
+        r.problem(rf["id"].line, f"{where}.id", f"no practice with id {target!r} "
+                  f"(no data/practices/{target}.yml)")
+        ok = False
+    return Relation(target, kind, note or "", q, rv.line) if ok else None  # type: ignore[arg-type]
+
+
+def _weaker(relations: dict[str, RelationKind]) -> str:
+    """The kinds that need no quote, for the message that asks for one."""
+    listing = [repr(k) for k in sorted(relations) if relations[k].listing]
+    editorial = [repr(k) for k in sorted(relations) if relations[k].editorial]
+    return " or ".join([*([f"{'/'.join(listing)} (the report names both side by side)"] if listing else []),
+                        *([f"{'/'.join(editorial)} with a note (the editors' reading)"] if editorial else [])]
+                       ) or "a kind that needs no quote"
+
+
+def _sentences(quotes: QuoteIndex, qs) -> list[str]:
+    """The texts of the sentences these quotes resolved to."""
+    return [s.text for q in qs if q is not None and (s := quotes.sentence(q.report, q.sentence))]
+
+
 def check_corpus(practices: dict[str, Practice], readers: dict[str, FieldReader]) -> None:
-    """Checks across records: a name claimed by two practices. (Dangling relations are
-    checked in ``read_practice`` against the record files, so broken records get it too.)"""
+    """Checks across records: a name claimed by two practices; a relation's quote that does
+    not name both practices. (Dangling relations are checked in ``read_practice`` against
+    the record files, so broken records get it too.)"""
     owner: dict[str, str] = {}
     for p in sorted(practices.values(), key=lambda p: p.id):
         r = readers[p.id]
@@ -198,3 +266,13 @@ def check_corpus(practices: dict[str, Practice], readers: dict[str, FieldReader]
                 r.problem(p.line, "name" if n == p.name else "aliases",
                           f"{n!r} is already a name of {owner[n]!r}; one page per practice")
             owner.setdefault(n, p.id)
+        for i, rel in enumerate(p.related):
+            target = practices.get(rel.target)
+            if rel.quote is None or target is None:
+                continue  # a broken target has its own problems
+            missing = [x.name for x in (p, target)
+                       if not any(occurs_unquoted(n, rel.quote.text) for n in x.names)]
+            if missing:
+                r.problem(rel.line, f"related[{i}].quote", f"the quote does not name "
+                          f"{' or '.join(repr(m) for m in missing)}; quote the words of one "
+                          "sentence that name both practices (a name or alias) and state the link")

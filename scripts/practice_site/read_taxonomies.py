@@ -1,8 +1,10 @@
 """The taxonomies: ``themes.yml``, ``tags.yml``, ``kinds.yml``, ``relations.yml``."""
 from __future__ import annotations
 
+from .fields import FieldReader
 from .load import DataFolder
 from .model import Kind, RelationKind, Report, Tag, Theme
+from .yamlnodes import Value
 
 
 def read_themes(folder: DataFolder, reports: dict[str, Report]) -> dict[str, Theme]:
@@ -41,12 +43,28 @@ def read_tags(folder: DataFolder) -> dict[str, Tag]:
 
 
 def read_relation_kinds(folder: DataFolder) -> dict[str, RelationKind]:
+    """Each kind is stated (needs a quote), ``listing: true`` or ``editorial: true``."""
     out = {}
-    for key, f, r, _ in folder.mapping_file("relations.yml", ("label", "inverse")):
+    for key, f, r, _ in folder.mapping_file("relations.yml", ("label", "inverse"),
+                                            ("listing", "editorial")):
         label, inv = r.text(f.get("label"), f"{key}.label"), r.text(f.get("inverse"), f"{key}.inverse")
-        if label and inv:
-            out[key] = RelationKind(key, label, inv)
+        listing, editorial = (_flag(r, f.get(k), f"{key}.{k}") for k in ("listing", "editorial"))
+        if listing and editorial:
+            r.problem(f["editorial"].line, f"{key}.editorial", "a kind is either listing (the "
+                      "report names both side by side) or editorial (the editors' reading), not both")
+        elif label and inv and None not in (listing, editorial):
+            out[key] = RelationKind(key, label, inv, bool(listing), bool(editorial))
     return out
+
+
+def _flag(r: FieldReader, v: Value | None, where: str) -> bool | None:
+    """An optional ``true``/``false``; absent is false, anything else a problem (None)."""
+    if v is None:
+        return False
+    if v.tag == "bool" and v.value in ("true", "false"):
+        return v.value == "true"
+    r.problem(v.line, where, f"expected true or false, found {v.value!r}")
+    return None
 
 
 def read_kinds(folder: DataFolder) -> dict[str, Kind]:

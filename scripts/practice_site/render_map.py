@@ -178,9 +178,10 @@ def svg(lay: MapLayout, corpus: Corpus, me: str = uris.map, directory_urls: bool
         (x1, y1), (x2, y2) = _clip(a, (mx, my)), _clip(b, (mx, my))
         rk = corpus.relation_kinds[e.kind]
         arrow = "" if rk.label == rk.inverse else f' marker-end="url(#ps-arrow-{e.kind})"'
-        tip = f"{corpus.practices[e.source].name} → {corpus.practices[e.target].name}：{rk.label}"
+        tip = f"{corpus.practices[e.source].name} → {corpus.practices[e.target].name}：{rk.shown()}"
+        dash = ' stroke-dasharray="5 4"' if rk.editorial else ""  # the editors' reading: dashed
         out.append(f'<path id="ps-e{i}" d="M{x1:.0f},{y1:.0f}Q{mx:.0f},{my:.0f} {x2:.0f},{y2:.0f}" '
-                   f'fill="none" stroke="{colour[e.kind]}"{arrow}><title>{html_attr(tip)}</title></path>')
+                   f'fill="none" stroke="{colour[e.kind]}"{dash}{arrow}><title>{html_attr(tip)}</title></path>')
         incident.setdefault(e.source, []).append(f'<use href="#ps-e{i}"/>')
         incident.setdefault(e.target, []).append(f'<use href="#ps-e{i}"/>')
     out.append("</g>")
@@ -204,8 +205,10 @@ def legend(corpus: Corpus) -> str:
     for i, k in enumerate(kinds):
         rk = corpus.relation_kinds[k]
         arrow = "" if rk.label == rk.inverse else " →"
+        dashed = "（虚线）" if rk.editorial else ""
         items.append(f'<span class="ps-legend-item"><span class="ps-swatch" '
-                     f'style="background:{COLOURS[i % len(COLOURS)]}"></span>{html_attr(rk.label)}{arrow}</span>')
+                     f'style="background:{COLOURS[i % len(COLOURS)]}"></span>'
+                     f'{html_attr(rk.shown())}{arrow}{dashed}</span>')
     return '<p class="ps-map-legend">' + "".join(items) + "</p>"
 
 
@@ -219,6 +222,7 @@ def render_map(corpus: Corpus, directory_urls: bool = True) -> str:
            "# 做法关系图\n",
            f"共 {len(corpus.practices)} 项做法、{len(lay.edges)} 条关系。每个方框是一项做法，按主题分区；"
            "连线是编者整理的关系，箭头从声明关系的做法指向被关联的做法，颜色表示关系类型，"
+           "虚线是编者关联（编者的理解，报告未说明两者的关系），"
            "鼠标停在连线上可看说明。点击方框打开该做法。粗框为专项行动。"
            "程序推算的“可能相关”不在图中。\n",
            # A raw HTML block: Markdown leaves it alone, the SVG's text is escaped by html_attr.
@@ -227,7 +231,7 @@ def render_map(corpus: Corpus, directory_urls: bool = True) -> str:
            "图中的每项做法及其关系，以文字列出。\n"]
     targets: dict[str, list[tuple[str, str]]] = {}
     for e in lay.edges:
-        targets.setdefault(e.source, []).append((e.target, corpus.relation_kinds[e.kind].label))
+        targets.setdefault(e.source, []).append((e.target, corpus.relation_kinds[e.kind].shown()))
     for tid, t in corpus.themes.items():
         out.append(f"### {md_text(t.name)} {{#theme-{tid}}}\n")
         members = [corpus.practices[pid] for pid in lay.nodes if corpus.practices[pid].theme == tid]

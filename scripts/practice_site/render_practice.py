@@ -5,7 +5,7 @@ from __future__ import annotations
 from .autolink import Annotator
 from .link import Links
 from .markup import front_matter, href, link, md_text, uris
-from .model import Corpus, Practice, Report
+from .model import Corpus, Practice, Relation, Report
 from .suggest import Reason, Suggestion, campaign_members, suggest
 
 # Section titles and anchors, in page order.
@@ -38,6 +38,27 @@ def reasons_text(reasons: tuple[Reason, ...], corpus: Corpus) -> str:
     if tags := [r.value[0] for r in reasons if r.kind == "tag"]:
         parts.append("同有标签" + "".join(f"“{md_text(t)}”" for t in tags))
     return "；".join(parts)
+
+
+RELATED_INTRO = ("“报告中并列提及”只表示报告把两者写在一起；其他关系附报告原文；"
+                 "标“编者关联”的是编者的理解，报告未说明两者的关系。\n")
+
+
+def related_line(rel: Relation, inverse: bool, other: Practice, corpus: Corpus, me: str,
+                 text, src) -> str:
+    """One related practice: the relation as its kind reads from this page, the report's
+    words that state it (or, for an editorial kind, the label 编者关联 and the note)."""
+    kind = corpus.relation_kinds[rel.kind]
+    line = (f"- **{md_text(kind.shown(inverse))}**：{link(me, uris.practice(other.id), other.name)}"
+            f" — {md_text(other.summary)}")
+    if rel.quote is not None:
+        line += f"（报告原文：“{text(rel.quote.text)}” {src(rel.quote.report, rel.quote.sentence)}）"
+    return line + (f"（编者注：{text(rel.note)}）" if rel.note else "")
+
+
+def _declared(corpus: Corpus, source: str, target: str, kind: str) -> Relation:
+    """The relation ``source`` declares toward ``target`` (shown inverse on the target)."""
+    return next(r for r in corpus.practices[source].related if r.target == target and r.kind == kind)
 
 
 def breadcrumbs(me: str, p: Practice, corpus: Corpus) -> str:
@@ -110,14 +131,13 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
         out.append(f"1. {text(e.sentence.text)} — {src(e.report, e.sentence.id, where)}")
     out.append("")
     out.append(f"## {SECTIONS['related']} {{#related}}\n")
-    rels = [(corpus.relation_kinds[r.kind].label, r.target, r.note) for r in p.related]
-    rels += [(corpus.relation_kinds[k].inverse, src_id, note) for src_id, k, note in links.inverse[p.id]
+    rels = [(r, False, r.target) for r in p.related]
+    rels += [(_declared(corpus, src_id, p.id, k), True, src_id) for src_id, k, _ in links.inverse[p.id]
              if not any(r.target == src_id and r.kind == k for r in p.related)]
     if rels:
-        for label, target, note in rels:
-            t = corpus.practices[target]
-            line = f"- **{md_text(label)}**：{link(me, uris.practice(t.id), t.name)} — {md_text(t.summary)}"
-            out.append(line + (f"（编者注：{text(note)}）" if note else ""))
+        out.append(RELATED_INTRO)
+        out.extend(related_line(rel, inverse, corpus.practices[other], corpus, me, text, src)
+                   for rel, inverse, other in rels)
     else:
         out.append("暂无。")
     out.append("")
