@@ -41,9 +41,10 @@ TAGS = [("fanzha", "反诈"), ("maodun", "矛盾纠纷"), ("huqi", "服务企业
         ("wangluo", "网络安全"), ("jindu", "禁毒"), ("churujing", "出入境"), ("huzheng", "户政服务")]
 KINDS = [("practice", "做法"), ("mechanism", "工作机制"), ("system", "制度"), ("project", "项目"),
          ("pilot", "试点"), ("campaign", "专项行动")]
-RELATIONS = [("complements", "相互配套", "相互配套"), ("supports", "为其提供支撑", "以其为支撑"),
-             ("builds-on", "以其为基础", "为其奠定基础"), ("part-of", "是其组成部分", "包含"),
-             ("same-goal", "目标相同", "目标相同"), ("uses", "运用", "被运用于")]
+# Only the kinds that need no quote: a stated kind needs a phrase naming both practices,
+# which generated reports do not have. An editorial relation needs a note.
+RELATIONS = [("listed-with", "报告中并列提及", "报告中并列提及", "listing"),
+             ("editors-link", "编者关联", "编者关联", "editorial")]
 
 # Name = “core” + suffix; cores are two two-character words, so names never nest.
 WORD_A = ["平安", "智慧", "枫桥", "红色", "阳光", "连心", "警民", "便民", "清风", "铁军", "蓝盾", "守护",
@@ -169,7 +170,7 @@ class Synth:
                         "summary": f"{tname}方面的{dict(KINDS)[kind]}：{how[0]}。",
                         "how": how,
                         "outcomes": [{"figure": figure, "measures": measures, "quote": outcome}],
-                        "related": [{"id": names[j][0], "relation": r.choice(RELATIONS)[0]} for j in related[i]],
+                        "related": [relation(names[j][0], r.choice(RELATIONS)) for j in related[i]],
                         **({"evidence": evidence} if evidence else {}),
                     })
                 lines.append("".join(part))
@@ -184,8 +185,13 @@ class Synth:
                                   for t, (tid, name, _, desc) in enumerate(THEMES)})
         dump(out / "tags.yml", {tid: {"name": name, "description": f"与{name}有关的做法。"} for tid, name in TAGS})
         dump(out / "kinds.yml", {kid: {"name": name} for kid, name in KINDS})
-        dump(out / "relations.yml", {k: {"label": a, "inverse": b} for k, a, b in RELATIONS})
+        dump(out / "relations.yml", {k: {"label": a, "inverse": b, flag: True} for k, a, b, flag in RELATIONS})
         dump(out / "glossary.yml", glossary)
+
+
+def relation(target: str, kind: tuple[str, str, str, str]) -> dict[str, str]:
+    rel = {"id": target, "relation": kind[0]}
+    return {**rel, "note": "合成数据中编者的理解。"} if kind[3] == "editorial" else rel
 
 
 def dump(path: Path, value: object) -> None:

@@ -111,11 +111,31 @@ def test_relations_declared_on_both_sides_agree():
     assert clashes == []
 
 
-def test_relations_beyond_side_by_side_carry_a_note():
-    """Only 'listed-with' is read straight off the report; any other kind says why in a note."""
-    bare = [(p.id, r.kind, r.target) for p in CORPUS.practices.values() for r in p.related
-            if r.kind != "listed-with" and not r.note]
-    assert bare == []
+def test_every_relation_is_listed_stated_or_marked_editorial():
+    """Issue 12: 目标相同, 相互配套, 组成部分, 支撑, 运用 … only with the report's words (a quote
+    naming both practices) or as 编者关联 with a note; listed-with claims no more than the
+    report does. The loader enforces it; this reads the result as a reviewer would."""
+    wrong = []
+    for p in CORPUS.practices.values():
+        for r in p.related:
+            kind, other = CORPUS.relation_kinds[r.kind], CORPUS.practices[r.target]
+            if kind.listing:
+                continue
+            if kind.editorial:
+                ok = bool(r.note) and r.quote is None and kind.shown().startswith("编者关联")
+            else:
+                ok = r.quote is not None and all(any(n.strip("“”") in r.quote.text for n in x.names)
+                                                 for x in (p, other))
+            if not ok:
+                wrong.append((p.id, r.kind, r.target))
+    assert wrong == []
+
+
+def test_the_attribution_check_runs_on_the_real_data():
+    from practice_site.load import DataFolder
+    words = DataFolder(ROOT / "data", ROOT).attribution()
+    assert words is not None
+    assert {"合计成效", "得益于", "带动", "其中", "促成", "使得", "从而", "推动"} <= set(words.words)
 
 
 def test_every_counted_figure_of_the_reports_is_on_a_page():

@@ -199,10 +199,13 @@ def svg(lay: MapLayout, corpus: Corpus, me: str = uris.map, directory_urls: bool
     return "\n".join(out)
 
 
-def legend(corpus: Corpus) -> str:
+def legend(corpus: Corpus, used: set[str] | None = None) -> str:
+    """The relation kinds drawn (``used``; all if None), in the colours ``svg`` gives them."""
     kinds = sorted(corpus.relation_kinds)
     items = []
     for i, k in enumerate(kinds):
+        if used is not None and k not in used:
+            continue  # a kind no edge has would only make a reader look for it
         rk = corpus.relation_kinds[k]
         arrow = "" if rk.label == rk.inverse else " →"
         dashed = "（虚线）" if rk.editorial else ""
@@ -226,7 +229,8 @@ def render_map(corpus: Corpus, directory_urls: bool = True) -> str:
            "鼠标停在连线上可看说明。点击方框打开该做法。粗框为专项行动。"
            "程序推算的“可能相关”不在图中。\n",
            # A raw HTML block: Markdown leaves it alone, the SVG's text is escaped by html_attr.
-           '<div class="ps-map">' + legend(corpus) + svg(lay, corpus, me, directory_urls) + "</div>\n",
+           '<div class="ps-map">' + legend(corpus, {e.kind for e in lay.edges})
+           + svg(lay, corpus, me, directory_urls) + "</div>\n",
            "## 按主题列出 {#list}\n",
            "图中的每项做法及其关系，以文字列出。\n"]
     targets: dict[str, list[tuple[str, str]]] = {}
