@@ -81,6 +81,8 @@ def test_stale_skip_fails_the_command(tmp_path):
      "[59].category: unknown category 'mistake'; categories: slogan, target"),
     ("- term: 高见警率\n  category: sub-point\n  reason: 测试用的理由文字。\n",
      "[59].see: a sub-point needs 'see'"),
+    ("- term: 高见警率\n  category: slogan\n  reason: 巡逻防控带动了这一结果。\n",
+     "[59].reason: '带动' claims a cause (one thing brought about the other), but the report sentence"),
     ("- term: 高见警率\n  category: sub-point\n  reason: 测试用的理由文字。\n  see: [no-such-page]\n",
      "[59].see[0]: no practice with id 'no-such-page' (no data/practices/no-such-page.yml)"),
 ])

@@ -69,6 +69,9 @@ def read_coverage(folder: DataFolder, reports: dict[str, Report],
             r.problem(f["category"].line, f"{where}.see", "a sub-point needs 'see': the practice "
                       "id(s) whose page deals with it")
         check_ids(r, f, f"{where}.see", see, practices, files)
+        if (words := folder.attribution()) is not None and reason and term:
+            said = [s.text for _, s in quotes.find_unquoted(term)]  # the term's own sentences
+            words.check(r, f["reason"].line, f"{where}.reason", reason, said)
         if term and category in CATEGORIES and reason:
             out.append(Skip(term, category, reason, tuple(see), v.line))
     return tuple(out)
