@@ -151,3 +151,28 @@ def test_every_counted_figure_of_the_reports_is_on_a_page():
                 if not any(r == rid and sid == s.id and f in text for r, sid, text in outcomes + honours):
                     missing.append((s.id, f))
     assert missing == []
+
+
+def _where(pid):
+    """(report, top-level part or 'intro', sentence id) of each source sentence of a practice."""
+    out = set()
+    for e in LINKS.evidence[pid]:
+        path = CORPUS.reports[e.report].parsed.path(e.sentence.section) if e.sentence.section else ()
+        out.add((e.report, path[0].id if path else "intro", e.sentence.id))
+    return out
+
+
+def test_listed_with_holds_in_the_report():
+    """listed-with claims only that the report names both side by side: their source sentences
+    share a part of a report (or its introduction); a note that says 同一句 shares a sentence."""
+    wrong = []
+    for p in CORPUS.practices.values():
+        for r in p.related:
+            if not CORPUS.relation_kinds[r.kind].listing:
+                continue
+            mine, theirs = _where(p.id), _where(r.target)
+            if not {w[:2] for w in mine} & {w[:2] for w in theirs}:
+                wrong.append((p.id, r.target, "no shared part"))
+            if "同一句" in r.note and not mine & theirs:
+                wrong.append((p.id, r.target, "no shared sentence"))
+    assert wrong == []
