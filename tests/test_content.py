@@ -164,7 +164,7 @@ def _where(pid):
 
 def test_listed_with_holds_in_the_report():
     """listed-with claims only that the report names both side by side: their source sentences
-    share a part of a report (or its introduction); a note that says 同一句 shares a sentence."""
+    share a part of a report (or its introduction); a note that says 在同一句中 shares a sentence."""
     wrong = []
     for p in CORPUS.practices.values():
         for r in p.related:
@@ -173,6 +173,6 @@ def test_listed_with_holds_in_the_report():
             mine, theirs = _where(p.id), _where(r.target)
             if not {w[:2] for w in mine} & {w[:2] for w in theirs}:
                 wrong.append((p.id, r.target, "no shared part"))
-            if "同一句" in r.note and not mine & theirs:
+            if "在同一句中" in r.note and not mine & theirs:
                 wrong.append((p.id, r.target, "no shared sentence"))
     assert wrong == []
