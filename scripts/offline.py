@@ -20,10 +20,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import npm_packages
+
 ROOT = Path(__file__).resolve().parent.parent
-NPM_DIR = ROOT / "build" / "npm"
-SHIM_PACKAGE = "iframe-worker@1.0.4"
-SHIM_SOURCE = NPM_DIR / "node_modules" / "iframe-worker" / "shim" / "index.js"
 SHIM_URI = "assets/vendor/iframe-worker-shim.js"
 # An http(s) host the browser would fetch: src/href attributes, CSS url(), JS imports.
 # xmlns="http://www.w3.org/…" in inline SVG is a name, not a fetch, and is not matched.
@@ -32,28 +31,7 @@ FETCH = re.compile(r"""(?:\b(?:src|href|action)\s*=\s*["']?|url\(\s*["']?|import
 
 def install_shim() -> Path:
     """The iframe-worker shim from the npm registry (once; later builds reuse the cache)."""
-    if SHIM_SOURCE.exists():
-        return SHIM_SOURCE
-    npm = shutil.which("npm") or install_npm()
-    if not npm:
-        sys.exit("npm not found: the offline edition needs it once to fetch iframe-worker "
-                 "(Debian: apt-get install npm)")
-    NPM_DIR.mkdir(parents=True, exist_ok=True)
-    cmd = [npm, "install", "--no-audit", "--no-fund", "--no-save", "--prefix", str(NPM_DIR),
-           "--cache", str(NPM_DIR / "cache"), SHIM_PACKAGE]
-    print("+", " ".join(cmd), flush=True)
-    if subprocess.call(cmd, cwd=NPM_DIR) or not SHIM_SOURCE.exists():
-        sys.exit(f"npm could not install {SHIM_PACKAGE}")
-    return SHIM_SOURCE
-
-
-def install_npm() -> str | None:
-    """Debian's npm, when this runs as root with apt-get (CI); else None."""
-    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.call(["apt-get", "update", "-q"], env=env)
-        subprocess.call(["apt-get", "install", "-y", "-q", "--no-install-recommends", "npm"], env=env)
-    return shutil.which("npm")
+    return npm_packages.install("iframe-worker") / "shim" / "index.js"
 
 
 def child_config(out: Path) -> str:

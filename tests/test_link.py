@@ -127,8 +127,9 @@ def test_a_name_that_is_also_a_term_gets_link_and_tooltip_once(fixture):
     term = Term("wr", "警网融合", "警务与网格融合", "general", None)
     corpus = replace(fixture, glossary={"wr": term})
     out = Annotator(corpus, link_corpus(corpus)).page("practices/x.md")("警网融合")
-    assert out.startswith('[<abbr class="ps-term" title="警网融合：警务与网格融合')
-    assert out.endswith("](jingwang-ronghe.md)")  # no second title: one tooltip, not two
+    # The abbr around the link: its tooltip shows while the link has the keyboard focus.
+    assert out.startswith('<abbr class="ps-term" title="警网融合：警务与网格融合')
+    assert out.endswith("](jingwang-ronghe.md)</abbr>")  # no second title: one tooltip, not two
 
 
 def test_terms_link_to_the_glossary_only_when_it_exists(fixture):
@@ -136,7 +137,7 @@ def test_terms_link_to_the_glossary_only_when_it_exists(fixture):
     without = Annotator(fixture, links).page("practices/x.md")("甲乙")
     with_page = Annotator(fixture, links, "glossary.md").page("practices/x.md")("甲乙")
     assert "](" not in without
-    assert with_page.endswith("](../glossary.md#jiayi)")
+    assert with_page.endswith("](../glossary.md#jiayi)</abbr>")
 
 
 def test_no_autolink_in_headings_code_or_existing_links(real):

@@ -91,22 +91,25 @@ class PageText:
         return "".join(out)
 
     def _mention(self, name: str, pid: str | None, tid: str | None) -> str:
-        inner, title = _escaped(name), True
+        out, term = _escaped(name), None
         if tid and tid not in self.explained:
-            title = False  # the term's tooltip only: two nested titles show two tooltips
             self.explained.append(tid)
             term = self.a.corpus.glossary[tid]
-            inner = f'<abbr class="ps-term" title="{html_attr(tooltip(term))}">{inner}</abbr>'
-            if not self._links(pid) and self.a.glossary_uri:
-                return f"[{inner}]({href(self.me, self.a.glossary_uri, tid)})"
         if self._links(pid):
             assert pid is not None
             if pid not in self.linked:
                 self.linked.append(pid)
             p = self.a.corpus.practices[pid]
-            tip = f' "{html_attr(p.summary)}"' if title else ""
-            return f"[{inner}]({href(self.me, uris.practice(pid))}{tip})"
-        return inner
+            # The term's tooltip only: two nested titles show two tooltips.
+            tip = "" if term else f' "{html_attr(p.summary)}"'
+            out = f"[{out}]({href(self.me, uris.practice(pid))}{tip})"
+        elif term and self.a.glossary_uri:
+            out = f"[{out}]({href(self.me, self.a.glossary_uri, tid)})"
+        if term:
+            # The <abbr> goes around the link: Material shows a title's tooltip while the
+            # focus is inside its element, so reaching the link with Tab shows it too.
+            out = f'<abbr class="ps-term" title="{html_attr(tooltip(term))}">{out}</abbr>'
+        return out
 
     def _links(self, pid: str | None) -> bool:
         return bool(pid) and pid != self.self_id and (self.every or pid not in self.linked)

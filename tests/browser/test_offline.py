@@ -3,7 +3,6 @@ over file://, and nothing in it names another host."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ from searchkit import load_queries, run_queries, summary
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
+import npm_packages  # noqa: E402
 import offline  # noqa: E402
 
 FLOOR = 0.95
@@ -20,7 +20,7 @@ FLOOR = 0.95
 
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory) -> Path:
-    if not (offline.SHIM_SOURCE.exists() or shutil.which("npm") or os.environ.get("CI")):
+    if not (npm_packages.available("iframe-worker") or os.environ.get("CI")):
         pytest.skip("npm not installed: the offline edition fetches iframe-worker with it once")
     out = tmp_path_factory.mktemp("offline") / "site-offline"
     proc = subprocess.run([sys.executable, "scripts/offline.py", "--out", str(out)],

@@ -1,0 +1,34 @@
+"""One built page of each kind the site has, for tests that must meet every template and
+renderer (accessibility, HTML validity, the CSP, requests to other hosts).
+
+When the site gains a kind of page (collections, …), add it to ``page_kinds``: every test
+that visits "each kind of page" picks it up. Data pages are taken from the corpus, not
+named, so the list holds whatever reports and practices the data has.
+"""
+from __future__ import annotations
+
+from practice_site.markup import uris
+from practice_site.model import Corpus
+from practice_site.render_map import built_url
+
+
+def page_kinds(corpus: Corpus) -> dict[str, str]:
+    """Kind of page -> its URL path under the site root (directory URLs, as built)."""
+    sources = {
+        "home": uris.home,
+        "practice": uris.practice(min(corpus.practices)),
+        "report": uris.report(min(corpus.reports)),
+        "theme": uris.theme(min(corpus.themes)),
+        "map": uris.map,
+        "glossary": uris.glossary,
+        "themes": uris.themes,
+        "tags": uris.tags,
+        "a-z": uris.practices,
+        "campaigns": uris.campaigns,
+        "honours": uris.honours,
+        "reports": uris.reports,
+        "about": uris.about,
+    }
+    kinds = {kind: "" if uri == uris.home else built_url(uris.home, uri) for kind, uri in sources.items()}
+    kinds["404"] = "404.html"
+    return kinds
