@@ -8,9 +8,9 @@
     python3 scripts/dev.py lint      # ruff and mypy (settings in pyproject.toml)
 
 Each command first creates .venv/ and installs requirements-dev.txt into it (once; again
-when the requirements change). Browser tests need Debian's chromium: when it is missing
-and this runs as root with apt-get, it is installed; otherwise the browser tests fail in
-CI (CI=true) and are skipped elsewhere with that reason.
+when the requirements change). Browser tests need Debian's chromium, the HTML check a
+Java runtime: when missing and this runs as root with apt-get, they are installed;
+otherwise those tests fail in CI (CI=true) and are skipped elsewhere with that reason.
 """
 from __future__ import annotations
 
@@ -24,7 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
-APT_PACKAGES = ["chromium", "fonts-noto-cjk"]
+# Debian packages the tests need, by the command that tells whether they are there: the
+# browser tests drive chromium; the Nu Html Checker (tests/test_html_valid.py) runs on Java.
+APT_PACKAGES = {"chromium": ["chromium", "fonts-noto-cjk"], "java": ["default-jre-headless"]}
 
 
 def run(*cmd: str | Path, **kw) -> int:
@@ -46,13 +48,14 @@ def ensure_venv() -> None:
     stamp.write_text(digest)
 
 
-def ensure_browser() -> None:
-    if shutil.which("chromium") or os.environ.get("PS_CHROMIUM"):
-        return
-    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+def ensure_test_tools() -> None:
+    missing = [pkg for command, pkgs in APT_PACKAGES.items()
+               if not (shutil.which(command) or (command == "chromium" and os.environ.get("PS_CHROMIUM")))
+               for pkg in pkgs]
+    if missing and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         run("apt-get", "update", "-q", env=env)
-        run("apt-get", "install", "-y", "-q", "--no-install-recommends", *APT_PACKAGES, env=env)
+        run("apt-get", "install", "-y", "-q", "--no-install-recommends", *missing, env=env)
 
 
 def main(argv: list[str]) -> int:
@@ -71,7 +74,7 @@ def main(argv: list[str]) -> int:
         return run(BIN / "python", "scripts/bench.py", *rest)
     if command == "lint":
         return run(BIN / "ruff", "check", "scripts", "tests") or run(BIN / "mypy")
-    ensure_browser()
+    ensure_test_tools()
     return run(BIN / "python", "-m", "pytest", *(rest or ["-q"]))
 
 

@@ -40,8 +40,10 @@ def install(name: str) -> Path:
         sys.exit(f"npm not found: {name} comes from the npm registry (Debian: apt-get install npm)")
     prefix = NPM_DIR / name
     prefix.mkdir(parents=True, exist_ok=True)
-    cmd = [npm, "install", "--no-audit", "--no-fund", "--no-save", "--prefix", str(prefix),
-           "--cache", str(NPM_DIR / "cache"), f"{name}@{version}"]
+    # --ignore-scripts: none of these needs one, and vnu-jar's postinstall would fetch a Java
+    # runtime from GitHub when it finds none (Java comes from Debian: scripts/dev.py).
+    cmd = [npm, "install", "--no-audit", "--no-fund", "--no-save", "--ignore-scripts",
+           "--prefix", str(prefix), "--cache", str(NPM_DIR / "cache"), f"{name}@{version}"]
     print("+", " ".join(cmd), flush=True)
     if subprocess.call(cmd, cwd=prefix) or not (target / "package.json").exists():
         sys.exit(f"npm could not install {name}@{version}")
