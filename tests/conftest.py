@@ -35,6 +35,14 @@ def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", *extra: str
 
 
 @pytest.fixture(scope="session")
+def real_corpus():
+    """The corpus of data/, loaded once per session. Whether it loads without problems is
+    tests/test_content.py's one test, not asserted again by every user of this fixture."""
+    from practice_site.load import load_corpus
+    return load_corpus(ROOT / "data", ROOT)[0]
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once per test session with --strict."""
     site = tmp_path_factory.mktemp("site")

@@ -3,6 +3,7 @@ order, the annotated report's links and tooltips, the map."""
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -160,9 +161,25 @@ def test_relations_declared_twice_are_one_edge(corpus):
         ("jiayi", "jingwang-ronghe", "editors-link"), ("jingwang-zhizhi", "jingwang-ronghe", "builds-on")]
 
 
-def test_links_are_computed_once_per_site(corpus):
+def test_links_are_computed_once_per_site(corpus, monkeypatch):
+    calls = []
+
+    def counting(c):
+        calls.append(c)
+        return link_corpus(c)
+    # Wherever a module of the pipeline holds link_corpus, the counting one stands in.
+    for module in [m for name, m in sys.modules.items() if name.startswith("practice_site.")]:
+        if getattr(module, "link_corpus", None) is link_corpus:
+            monkeypatch.setattr(module, "link_corpus", counting)
+    render_site(corpus)
+    assert len(calls) == 1
+    # Links passed in are the ones used: none computed, and their backlinks on the pages.
     links = link_corpus(corpus)
-    assert render_site(corpus, links) == render_site(corpus)
+    calls.clear()
+    target = next(pid for pid, back in links.backlinks.items() if back)
+    without = replace(links, backlinks={pid: [] for pid in links.backlinks})
+    assert render_site(corpus, links)[uris.practice(target)] != render_site(corpus, without)[uris.practice(target)]
+    assert calls == []
 
 
 def test_az_puts_names_starting_with_a_digit_first(corpus):

@@ -4,30 +4,32 @@ import json
 
 from conftest import ROOT
 from practice_site import search_terms
-from practice_site.load import load_corpus
+from practice_site.markup import uris
+from practice_site.render import render_site
 
 
-def corpus():
-    c, problems = load_corpus(ROOT / "data", ROOT)
-    assert not problems
-    return c
+def test_practice_pages_outrank_every_other_page_and_reports_rank_last(real_corpus):
+    """Over every page the site generates: a practice page answers before any listing that
+    repeats its name, and a report (which holds every sentence) after every listing."""
+    c = real_corpus
+    pages = [*render_site(c), *(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))]
+    practices = {uris.practice(pid) for pid in c.practices}
+    reports = {uris.report(rid) for rid in c.reports}
+    listings = set(pages) - practices - reports
+    assert practices and reports and uris.practices in listings and uris.reports in listings
+    boost = search_terms.boost
+    assert min(map(boost, practices)) > max(map(boost, listings)) > max(map(boost, reports))
 
 
-def test_practice_pages_outrank_listings():
-    assert search_terms.boost("practices/zu-anxin.md") == 10.0
-    assert search_terms.boost("practices/index.md") == search_terms.boost("tags.md") == 1.0
-    assert search_terms.boost("reports/2022-district-police-work-summary.md") == 0.5
-
-
-def test_keywords_are_names_and_aliases_as_written_and_as_typed():
-    p = corpus().practices["sanying-rencai"]
+def test_keywords_are_names_and_aliases_as_written_and_as_typed(real_corpus):
+    p = real_corpus.practices["sanying-rencai"]
     words = search_terms.keywords(p)
     assert words[0] == p.name and "三鹰人才培育" in words
     assert len(words) == len(set(words))
 
 
-def test_unindexed_sections_marked_on_practice_pages_only():
-    c = corpus()
+def test_unindexed_sections_marked_on_practice_pages_only(real_corpus):
+    c = real_corpus
     md = "# 租安心\n\n## 原文出处 {#sources}\n\n## 概述 {#overview}\n## 相关做法 {#related}\n"
     out = search_terms.unindexed("practices/zu-anxin.md", md, c)
     assert out == ("# 租安心 {data-search-exclude}\n\n## 原文出处 {#sources data-search-exclude}\n\n"
@@ -35,8 +37,8 @@ def test_unindexed_sections_marked_on_practice_pages_only():
     assert search_terms.unindexed("about.md", md, c) == md
 
 
-def test_user_words_are_whole_han_names_jieba_would_split_off_a_character():
-    words = search_terms.dictionary_words(corpus())
+def test_user_words_are_whole_han_names_jieba_would_split_off_a_character(real_corpus):
+    words = search_terms.dictionary_words(real_corpus)
     assert "租安心" in words  # stock jieba: 租 / 安心
     assert "警银联动反诈" not in words  # 警银 / 联动 / 反诈: its parts stay findable
     assert all(w.isalpha() and "“" not in w for w in words)

@@ -6,9 +6,12 @@ from urllib.parse import urlsplit
 
 from searchkit import load_queries, run_queries
 
+from conftest import ROOT
+from page_kinds import page_kinds
+from practice_site.load import load_corpus
+
 # One page of each kind, so every template and asset a visitor meets is loaded.
-PAGES = ["", "practices/", "practices/zu-anxin/", "themes/", "tags/", "reports/",
-         "reports/2022-district-police-work-summary/", "about/", "404.html"]
+PAGES = list(page_kinds(load_corpus(ROOT / "data", ROOT)[0]).values())
 
 
 def foreign(requested: list[str], site_url: str) -> list[str]:
