@@ -104,7 +104,7 @@ class PageText:
             tip = "" if term else f' "{html_attr(p.summary)}"'
             out = f"[{out}]({href(self.me, uris.practice(pid))}{tip})"
         elif term and self.a.glossary_uri:
-            out = f"[{out}]({href(self.me, self.a.glossary_uri, tid)})"
+            out = f"[{out}]({href(self.me, self.a.glossary_uri, term.id)})"
         if term:
             # The <abbr> goes around the link: Material shows a title's tooltip while the
             # focus is inside its element, so reaching the link with Tab shows it too.
