@@ -80,7 +80,7 @@ def test_report_tooltip_once_per_part(corpus):
     md = render_site(replace(corpus, glossary=terms))[uris.report("mini")]
     assert md.count('title="化解：化解矛盾') == 1
     assert md.count('title="项目：建设项目') == 1
-    assert "认领5个[<abbr" in md and "化解率" in md
+    assert "认领5个<abbr" in md and "化解率" in md  # the abbr around the term's glossary link
     assert md.count("（编者释义，一般常识，非报告原文）") == 2
 
 
