@@ -78,6 +78,16 @@ def test_open_search_with_results_has_no_critical_or_serious_violation(axe_page,
     assert blocking(violations(axe_page, axe_source)) == []
 
 
+def test_phone_width_with_the_navigation_drawer_open(axe_page, site_url, axe_source):
+    """On a phone the tabs give way to a drawer, which axe only sees when it is open."""
+    axe_page.set_viewport_size({"width": 390, "height": 800})
+    axe_page.goto(site_url + KINDS["practice"])
+    axe_page.wait_for_load_state("networkidle")
+    axe_page.click("label.md-header__button[for=__drawer]")
+    axe_page.locator(".md-nav--primary").first.wait_for(state="visible")
+    assert blocking(violations(axe_page, axe_source)) == []
+
+
 def test_axe_finds_what_the_fixes_removed(axe_page, site_url, axe_source):
     """The control: with Material's indigo, links marked by colour alone and the search
     dialog unnamed (the site before its fixes), axe reports each as serious."""
