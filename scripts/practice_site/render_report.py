@@ -27,7 +27,7 @@ def render_report(report: Report, corpus: Corpus, links: Links,
                "</div>\n")
     out.append("!!! note \"如何使用本页\"\n"
                "    全文照录原文，隐去的人名与数字以 \\* 表示。每句话都有固定锚点，可直接链接；"
-               "带下划线的词链接到对应做法的页面；加虚线的术语，鼠标停留可看释义。\n")
+               "带下划线的词链接到对应做法的页面；加虚线的术语，鼠标停留或用 Tab 键选中可看释义。\n")
 
     def para(sentences) -> str:
         return "".join(sentence_html(s, text) for s in sentences)
