@@ -63,13 +63,14 @@ def vnu() -> list[str]:
             pytest.fail(message + ": it cannot be skipped in CI")
         pytest.skip(message)
     jar = npm_packages.install("vnu-jar") / "build" / "dist" / "vnu.jar"
-    return [java, "-jar", str(jar), "--errors-only", "--format", "json", "--skip-non-html"]
+    return [java, "-jar", str(jar), "--errors-only", "--format", "json", "--stdout", "--skip-non-html"]
 
 
 def check(vnu: list[str], target: Path) -> list[Error]:
     """Every error vnu reports for the HTML files under ``target``."""
     proc = subprocess.run([*vnu, str(target)], capture_output=True, text=True)
-    messages = json.loads(proc.stderr or proc.stdout)["messages"]  # vnu writes JSON to stderr
+    assert proc.stdout, proc.stderr  # the JSON report (stderr keeps whatever Java says)
+    messages = json.loads(proc.stdout)["messages"]
     errors = []
     for m in messages:
         path = Path(m["url"].removeprefix("file:"))
