@@ -1,0 +1,76 @@
+"""Build into a staging folder beside the site and swap it in only when the build is whole.
+
+MkDocs empties ``site_dir`` and then writes page after page: a full disk, a read-only folder
+or a killed build used to leave half a site where the last good one was. Here the build
+writes ``.site.staging`` (a sibling, so the swap is two renames on one file system) and
+:func:`publish` swaps it in at the end. A swap interrupted between its two renames is undone
+by the next :func:`begin`, so the last good site is never lost.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+
+class SiteWriteError(Exception):
+    """The site folder cannot be written; the message says which and why, for the person."""
+
+
+def staging_of(target: Path) -> Path:
+    return target.with_name(f".{target.name}.staging")
+
+
+def previous_of(target: Path) -> Path:
+    return target.with_name(f".{target.name}.previous")
+
+
+def begin(target: Path) -> Path:
+    """Get ready to build ``target``: returns an empty staging folder to build into."""
+    target, previous, staging = Path(target), previous_of(target), staging_of(target)
+    if not target.exists() and previous.is_dir():
+        # Killed between the two renames of publish(): the last good site is `previous`.
+        os.replace(previous, target)
+    if target.exists() and not os.access(target, os.W_OK):
+        raise SiteWriteError(f"{target}: the site folder is read-only; nothing was built and "
+                             "the last site is as it was (make it writable and build again)")
+    try:
+        _remove(previous)
+        _remove(staging)  # a killed build's leftovers
+        staging.mkdir(parents=True)
+    except OSError as exc:
+        raise SiteWriteError(f"{staging}: cannot prepare the new site ({exc.strerror}); "
+                             "nothing was built and the last site is as it was") from exc
+    return staging
+
+
+def publish(staging: Path, target: Path) -> None:
+    """Swap the finished ``staging`` in as ``target``; the old site is removed after."""
+    target, previous = Path(target), previous_of(target)
+    try:
+        if target.exists():
+            os.replace(target, previous)
+        os.replace(staging, target)
+    except OSError as exc:
+        if previous.exists() and not target.exists():
+            os.replace(previous, target)
+        discard(staging)
+        raise SiteWriteError(f"{target}: cannot replace the site ({exc.strerror}); the last site "
+                             "is as it was") from exc
+    _remove(previous, ignore_errors=True)
+
+
+def discard(staging: Path) -> None:
+    """Throw away a build that failed; the site it would have replaced is untouched."""
+    _remove(staging, ignore_errors=True)
+
+
+def _remove(path: Path, ignore_errors: bool = False) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=ignore_errors)
+    elif path.exists() or path.is_symlink():
+        try:
+            path.unlink()
+        except OSError:
+            if not ignore_errors:
+                raise
