@@ -31,16 +31,35 @@ _pages: dict[str, str] = {}
 _corpus = None
 
 
+def on_startup(command, dirty):
+    global _command
+    _command = command
+
+
 def on_config(config):
     # A config read from stdin (scripts/offline.py) has no path: its root is the cwd.
     root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
     # PRACTICE_SITE_DATA points a build at another data folder (test fixtures, benchmarks).
     data = Path(os.environ.get("PRACTICE_SITE_DATA") or root / "data")
     corpus, problems = load_corpus(data, root)
-    if problems:
-        preview.STATE.data_problems([str(p) for p in problems])
-        raise PluginError("data/ has problems:\n" + format_problems(problems))
     global _corpus
+    if problems:
+        lines = [str(p) for p in problems]
+        if _command == "serve" and not _published:
+            # `serve` started on broken data: no last good site to keep. Serve the
+            # hand-written pages under the problems banner and wait for the fix instead of
+            # exiting. Strict mode already counts warnings and errors: the missing
+            # generated pages are told at INFO level and the problems printed.
+            print("data/ has problems:\n" + format_problems(problems), file=sys.stderr)
+            preview.STATE.started_broken(lines)
+            for checks in (config.validation.nav, config.validation.links):
+                for key in checks:
+                    checks[key] = logging.INFO
+            _corpus = corpus
+            _pages.clear()
+            return config
+        preview.STATE.data_problems(lines)
+        raise PluginError("data/ has problems:\n" + format_problems(problems))
     _corpus = corpus
     search_terms.install_user_dictionary(search_terms.dictionary_words(corpus))
     _pages.clear()
@@ -114,6 +133,8 @@ def _publish(config):
         staging.publish(built, _site)
     except staging.SiteWriteError as exc:
         raise PluginError(str(exc)) from None
+    global _published
+    _published = True
 
 
 on_post_build = CombinedEvent(_search_index_as_utf8, _publish)
@@ -144,6 +165,8 @@ class _WarningCount(logging.Handler):
 _warnings = _WarningCount()
 _site: Path | None = None
 _staging: Path | None = None
+_command = "build"
+_published = False  # a site was swapped in by this process (serve: there is a last good site)
 
 
 def on_serve(server, config, builder):
@@ -162,7 +185,7 @@ def on_serve(server, config, builder):
                 preview.STATE.finished(None, logged)
 
     def inject(page, epoch):
-        return preview.inject(page, epoch, preview.STATE.problems)
+        return preview.inject(page, epoch, preview.STATE)
 
     def error_page(code):
         page = not_found(code)

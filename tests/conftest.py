@@ -5,6 +5,7 @@ chromium they fail when CI is set, and skip elsewhere with the reason.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -97,12 +98,10 @@ def wait_for(what: str, check, timeout: float = 120):
     pytest.fail(f"timed out waiting for {what}")
 
 
-@pytest.fixture
-def served(tmp_path):
-    """(data folder, base url, log file) of ``mkdocs serve`` on a copy of the fixture corpus,
-    through a config that inherits the site's mkdocs.yml and watches the copy."""
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE, data)
+@contextlib.contextmanager
+def mkdocs_serve(tmp_path: Path, data: Path):
+    """(base url, log file) of ``mkdocs serve`` on ``data``, through a config that inherits
+    the site's mkdocs.yml and watches ``data``; fails if serve died meanwhile."""
     config = tmp_path / "mkdocs.yml"
     config.write_text(yaml.safe_dump({
         "INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(ROOT / "docs"),
@@ -117,13 +116,23 @@ def served(tmp_path):
             env=dict(os.environ, PRACTICE_SITE_DATA=str(data), NO_MKDOCS_2_WARNING="1"))
     url = f"http://127.0.0.1:{port}/"
     try:
-        wait_for("the first build", lambda: fetch(url) or proc.poll() is not None)
+        wait_for("the first build", lambda: "Serving on" in log.read_text(encoding="utf-8")
+                 or proc.poll() is not None)
         assert proc.poll() is None, log.read_text(encoding="utf-8")
-        yield data, url, log
+        yield url, log
         assert proc.poll() is None, "mkdocs serve died:\n" + log.read_text(encoding="utf-8")
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.fixture
+def served(tmp_path):
+    """(data folder, base url, log file) of ``mkdocs serve`` on a copy of the fixture corpus."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    with mkdocs_serve(tmp_path, data) as (url, log):
+        yield data, url, log
 
 
 def chromium_path() -> str | None:

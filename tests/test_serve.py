@@ -10,7 +10,7 @@ import shutil
 import urllib.error
 import urllib.request
 
-from conftest import FIXTURE, fetch, wait_for
+from conftest import FIXTURE, fetch, mkdocs_serve, wait_for
 from test_invalid import CASE_LIST
 
 SCRIPTS = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S)
@@ -80,3 +80,21 @@ def _not_found(url: str) -> str:
         assert exc.code == 404
         return exc.read().decode("utf-8")
     raise AssertionError(f"{url} answered")
+
+
+def test_serve_started_on_broken_data_names_the_problems_and_waits_for_the_fix(tmp_path):
+    """No last good site to keep: serve starts anyway, every URL names the problem, and
+    the fix builds the whole site."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    record = data / "practices" / "jiayi.yml"
+    good = record.read_text(encoding="utf-8")
+    record.write_text(good.replace("theme: pingan", "theme: [pingan"), encoding="utf-8")
+    with mkdocs_serve(tmp_path, data) as (url, log):
+        home = _not_found(url)  # the home page is generated: not there yet
+        banner = html.unescape(BANNER.search(home).group(0))
+        assert "<code>data/practices/jiayi.yml:6: -: YAML syntax error:" in banner
+        assert "尚无成功生成的页面" in banner
+        record.write_text(good, encoding="utf-8")
+        wait_for("the fixed build", lambda: "测试用的" in (fetch(url + "practices/jiayi/") or ""))
+        assert "ps-preview-problems" not in fetch(url)

@@ -34,8 +34,14 @@ class BuildState:
     def __init__(self) -> None:
         self.problems: tuple[str, ...] = ()
         """Lines of the last refused build; empty after a good one."""
+        self.site_kept = True
+        """Whether the pages served are a last good site (not so when serve started broken)."""
         self._data_problems: tuple[str, ...] = ()
         self._lock = threading.Lock()
+
+    def started_broken(self, lines: list[str]) -> None:
+        """The first build found these problems: there is no last good site to show."""
+        self.problems, self.site_kept = tuple(lines), False
 
     def data_problems(self, lines: list[str]) -> None:
         """The loader refused the data: these lines say why (kept for :meth:`finished`)."""
@@ -46,7 +52,7 @@ class BuildState:
         """A build ended: good (``error`` None) or refused, with what it logged."""
         with self._lock:
             if error is None:
-                self.problems = ()
+                self.problems, self.site_kept = (), True
             else:
                 self.problems = self._data_problems or (*logged, describe(error))
             self._data_problems = ()
@@ -82,8 +88,9 @@ def logged_problems(logger: str) -> Iterator[list[str]]:
         logging.getLogger(logger).removeHandler(handler)
 
 
-def inject(page: bytes, epoch: int, problems: tuple[str, ...]) -> bytes:
+def inject(page: bytes, epoch: int, state: BuildState) -> bytes:
     """``page`` as served: the reload script, and the banner while there are problems."""
+    problems = state.problems
     script = f'<script src="{PREFIX}livereload.js" data-epoch="{int(epoch)}"></script>'.encode()
     end = page.rfind(b"</body>")
     page = page + script if end < 0 else page[:end] + script + page[end:]
@@ -93,18 +100,19 @@ def inject(page: bytes, epoch: int, problems: tuple[str, ...]) -> bytes:
     head = page.find(b"</head>")
     if head >= 0:
         page = page[:head] + link + page[head:]
-    banner = banner_html(problems).encode()
+    banner = banner_html(problems, state.site_kept).encode()
     body = _BODY.search(page)
     at = body.end() if body else 0
     return page[:at] + banner + page[at:]
 
 
-def banner_html(problems: tuple[str, ...]) -> str:
+def banner_html(problems: tuple[str, ...], site_kept: bool = True) -> str:
     items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in problems)
+    shown = "页面仍是上次成功生成的版本。" if site_kept else "尚无成功生成的页面。"
     return ('<div class="ps-preview-problems" role="alert">'
-            f"<h2>这次保存未能生成新页面（{len(problems)} 个问题）</h2>"
+            f"<h2>数据有 {len(problems)} 个问题，未能生成新页面</h2>"
             f"<ul>{items}</ul>"
-            "<p>下面仍是上次成功生成的页面。改正后保存，本页会自动刷新。</p></div>")
+            f"<p>{shown}改正后保存，本页会自动刷新。</p></div>")
 
 
 def asset(path: str) -> tuple[str, bytes] | None:
