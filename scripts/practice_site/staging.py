@@ -2,14 +2,16 @@
 
 MkDocs empties ``site_dir`` and then writes page after page: a full disk, a read-only folder
 or a killed build used to leave half a site where the last good one was. Here the build
-writes ``.site.staging`` (a sibling, so the swap is two renames on one file system) and
-:func:`publish` swaps it in at the end. A swap interrupted between its two renames is undone
-by the next :func:`begin`, so the last good site is never lost.
+writes ``.site.staging`` (a sibling: same file system) and :func:`publish` swaps it in at
+the end, in one step where Linux can (renameat2), else with two renames; a swap killed
+between those is undone by the next :func:`begin`, so the last good site is never lost.
 """
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import sys
 from pathlib import Path
 
 
@@ -48,6 +50,10 @@ def publish(staging: Path, target: Path) -> None:
     """Swap the finished ``staging`` in as ``target``; the old site is removed after."""
     target, previous = Path(target), previous_of(target)
     try:
+        if target.exists() and _exchange(staging, target):
+            _remove(staging, ignore_errors=True)  # now the old site
+            return
+        # No atomic exchange here: two renames; begin() undoes a kill between them.
         if target.exists():
             os.replace(target, previous)
         os.replace(staging, target)
@@ -58,6 +64,25 @@ def publish(staging: Path, target: Path) -> None:
         raise SiteWriteError(f"{target}: cannot replace the site ({exc.strerror}); the last site "
                              "is as it was") from exc
     _remove(previous, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE), so that a web server
+    serving ``b`` never finds it missing; False where the system or file system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
 
 
 def discard(staging: Path) -> None:
