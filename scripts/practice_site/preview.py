@@ -110,7 +110,7 @@ def banner_html(problems: tuple[str, ...], site_kept: bool = True) -> str:
     items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in problems)
     shown = "页面仍是上次成功生成的版本。" if site_kept else "尚无成功生成的页面。"
     return ('<div class="ps-preview-problems" role="alert">'
-            f"<h2>数据有 {len(problems)} 个问题，未能生成新页面</h2>"
+            f"<h2>有 {len(problems)} 个问题，未能生成新页面</h2>"
             f"<ul>{items}</ul>"
             f"<p>{shown}改正后保存，本页会自动刷新。</p></div>")
 
