@@ -5,6 +5,8 @@ or a killed build used to leave half a site where the last good one was. Here th
 writes ``.site.staging`` (a sibling: same file system) and :func:`publish` swaps it in at
 the end, in one step where Linux can (renameat2), else with two renames; a swap killed
 between those is undone by the next :func:`begin`, so the last good site is never lost.
+Every build starts from an empty folder, so ``--dirty`` builds everything (it never gained
+anything for the pages the hook generates, and left a broken search index).
 """
 from __future__ import annotations
 
