@@ -201,6 +201,17 @@ def on_serve(server, config, builder):
             return [body]
         return app(environ, start_response)
 
+    def watch_again(folder):
+        # MkDocs 1.6's live server: watch anew, then ask for a build as a change would.
+        log.info(f"{folder} is back: watching it again")
+        server.unwatch(str(folder))
+        server.watch(str(folder))
+        with server._rebuild_cond:
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    folders = [Path(p) for p in [config.docs_dir, *config.watch] if Path(p).is_dir()]
+    preview.FolderReturn(folders, watch_again).start()
     server.builder = build_and_report
     server._inject_js_into_html = inject  # MkDocs 1.6's one place that writes its inline script
     server.error_handler = error_page

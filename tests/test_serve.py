@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import time
 import urllib.error
 import urllib.request
 
@@ -98,3 +99,23 @@ def test_serve_started_on_broken_data_names_the_problems_and_waits_for_the_fix(t
         record.write_text(good, encoding="utf-8")
         wait_for("the fixed build", lambda: "测试用的" in (fetch(url + "practices/jiayi/") or ""))
         assert "ps-preview-problems" not in fetch(url)
+
+
+def test_data_folder_moved_away_and_back_is_watched_again(served, tmp_path):
+    """MkDocs' file watcher stops for good when its folder disappears; serve watches it
+    again when it returns, and builds what it finds."""
+    data, url, log = served
+    away = tmp_path / "away"
+    data.rename(away)
+    time.sleep(1.5)  # the watcher polls every 0.5 s: let it see the folder gone
+    record = away / "practices" / "jiayi.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("测试用的", "搬回来的"),
+                      encoding="utf-8")
+    away.rename(data)
+    wait_for("the returned folder's build", lambda: "搬回来的" in (fetch(url + "practices/jiayi/") or ""))
+    assert "is back: watching it again" in log.read_text(encoding="utf-8")
+    # And later edits are seen too.
+    record = data / "practices" / "jiayi.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("搬回来的", "再次修改的"),
+                      encoding="utf-8")
+    wait_for("a later edit", lambda: "再次修改的" in (fetch(url + "practices/jiayi/") or ""), timeout=30)

@@ -115,6 +115,26 @@ def banner_html(problems: tuple[str, ...], site_kept: bool = True) -> str:
             f"<p>{shown}改正后保存，本页会自动刷新。</p></div>")
 
 
+class FolderReturn(threading.Thread):
+    """Calls ``back(folder)`` when a watched folder that had gone (moved away, deleted and
+    restored) is there again. The live server's file watcher stops for good when its
+    folder disappears: without this, edits after the return were never seen."""
+
+    def __init__(self, folders: list[Path], back, interval: float = 0.5) -> None:
+        super().__init__(daemon=True, name="practice-site-folder-return")
+        self.folders, self.back, self.interval = folders, back, interval
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        present = {f: f.is_dir() for f in self.folders}
+        while not self.stopped.wait(self.interval):
+            for folder in self.folders:
+                now = folder.is_dir()
+                if now and not present[folder]:
+                    self.back(folder)
+                present[folder] = now
+
+
 def asset(path: str) -> tuple[str, bytes] | None:
     """(content type, bytes) of a preview file asked for by URL path, else None."""
     if not path.startswith(PREFIX) or path[len(PREFIX):] not in _ASSETS:
