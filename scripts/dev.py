@@ -27,6 +27,9 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 # Debian packages the tests need, by the command that tells whether they are there: the
 # browser tests drive chromium; the Nu Html Checker (tests/test_html_valid.py) runs on Java.
 APT_PACKAGES = {"chromium": ["chromium", "fonts-noto-cjk"], "java": ["default-jre-headless"]}
+# pymdown-extensions 13 (requirements.txt) installs on Python 3.11.5 or newer only; an older
+# python3 (Debian 12 ships 3.11.2) would fail deep inside pip with "No matching distribution".
+MIN_PYTHON = (3, 11, 5)
 
 
 def run(*cmd: str | Path, **kw) -> int:
@@ -41,6 +44,10 @@ def ensure_venv() -> None:
     if stamp.exists() and stamp.read_text() == digest:
         return
     if not (BIN / "python").exists():
+        if sys.version_info < MIN_PYTHON:
+            sys.exit(f"Python {'.'.join(map(str, MIN_PYTHON))} or newer is needed (the pinned "
+                     f"pymdown-extensions requires it); {sys.executable} is "
+                     f"{'.'.join(map(str, sys.version_info[:3]))}")
         if run(sys.executable, "-m", "venv", VENV):
             sys.exit("could not create .venv (on Debian: apt-get install python3-venv)")
     if run(BIN / "python", "-m", "pip", "install", "-q", "-r", "requirements-dev.txt"):

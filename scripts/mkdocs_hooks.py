@@ -3,7 +3,9 @@
 Data is loaded and checked in ``on_config``, before MkDocs empties ``site/``, so a bad
 record aborts the build with every problem named and the last good site untouched
 (``mkdocs serve`` keeps serving it). Pages are added in memory in ``on_files``: nothing
-is written into ``docs/``, so ``serve`` cannot loop on its own output.
+is written into ``docs/``, so ``serve`` cannot loop on its own output. The site is built
+in a staging folder and swapped in whole (staging.py); under ``serve`` the pages get a
+same-origin live reload and a problems banner (preview.py).
 """
 from __future__ import annotations
 
@@ -14,10 +16,11 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from practice_site import search_terms  # noqa: E402
+from practice_site import preview, search_terms, staging  # noqa: E402
 from practice_site.load import load_corpus  # noqa: E402
 from practice_site.problems import format_problems  # noqa: E402
 from practice_site.render import render_site  # noqa: E402
@@ -28,15 +31,35 @@ _pages: dict[str, str] = {}
 _corpus = None
 
 
+def on_startup(command, dirty):
+    global _command
+    _command = command
+
+
 def on_config(config):
     # A config read from stdin (scripts/offline.py) has no path: its root is the cwd.
     root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
     # PRACTICE_SITE_DATA points a build at another data folder (test fixtures, benchmarks).
     data = Path(os.environ.get("PRACTICE_SITE_DATA") or root / "data")
     corpus, problems = load_corpus(data, root)
-    if problems:
-        raise PluginError(_DATA_PROBLEMS + "\n" + format_problems(problems))
     global _corpus
+    if problems:
+        lines = [str(p) for p in problems]
+        if _command == "serve" and not _published:
+            # `serve` started on broken data: no last good site to keep. Serve the
+            # hand-written pages under the problems banner and wait for the fix instead of
+            # exiting. Strict mode already counts warnings and errors: the missing
+            # generated pages are told at INFO level and the problems printed.
+            print("data/ has problems:\n" + format_problems(problems), file=sys.stderr)
+            preview.STATE.started_broken(lines)
+            for checks in (config.validation.nav, config.validation.links):
+                for key in checks:
+                    checks[key] = logging.INFO
+            _corpus = corpus
+            _pages.clear()
+            return config
+        preview.STATE.data_problems(lines)
+        raise PluginError("data/ has problems:\n" + format_problems(problems))
     _corpus = corpus
     search_terms.install_user_dictionary(search_terms.dictionary_words(corpus))
     _pages.clear()
@@ -74,7 +97,20 @@ def on_env(env, config, files):
     return env
 
 
-def on_post_build(config):
+def on_pre_build(config):
+    # MkDocs empties site_dir next and writes into it page by page: build beside it instead.
+    global _site, _staging
+    _site = Path(config.site_dir).resolve()
+    try:
+        _staging = staging.begin(_site)
+    except staging.SiteWriteError as exc:
+        raise PluginError(str(exc)) from None
+    config.site_dir = str(_staging)
+    _warnings.count = 0
+    logging.getLogger("mkdocs").addHandler(_warnings)
+
+
+def _search_index_as_utf8(config):
     # Material writes its search index ASCII-escaped: every Han character, and every word
     # break jieba adds (U+200B), as a 6-byte \uXXXX. Written as UTF-8 the same index is 44 %
     # smaller and search is ready sooner (1,000 practices: 5.6 -> 3.1 MB, ready in Chromium
@@ -85,20 +121,99 @@ def on_post_build(config):
         index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-_DATA_PROBLEMS = "data/ has problems:"
+@event_priority(-1000)  # after every plugin's writes (the offline plugin's is at -100)
+def _publish(config):
+    global _staging
+    logging.getLogger("mkdocs").removeHandler(_warnings)
+    config.site_dir, built, _staging = str(_site), _staging, None
+    if config.strict and _warnings.count:
+        staging.discard(built)  # MkDocs aborts right after this: keep the last good site
+        return
+    try:
+        staging.publish(built, _site)
+    except staging.SiteWriteError as exc:
+        raise PluginError(str(exc)) from None
+    global _published
+    _published = True
+
+
+on_post_build = CombinedEvent(_search_index_as_utf8, _publish)
+
+
+def on_build_error(error):
+    global _staging
+    logging.getLogger("mkdocs").removeHandler(_warnings)
+    if _staging is not None:
+        staging.discard(_staging)
+        _staging = None
+        if isinstance(error, OSError):  # a full disk, a folder made read-only mid-build
+            log.error(f"{error.filename or _site}: could not write the site ({error.strerror}); "
+                      f"the last site in {_site} is as it was")
+
+
+class _WarningCount(logging.Handler):
+    """Counts warnings as MkDocs' strict mode does, to refuse a site it is about to abort."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_warnings = _WarningCount()
+_site: Path | None = None
+_staging: Path | None = None
+_command = "build"
+_published = False  # a site was swapped in by this process (serve: there is a last good site)
 
 
 def on_serve(server, config, builder):
-    # After a failed rebuild MkDocs' live server holds every request until a build succeeds
-    # ("the server will appear stuck"). A data problem stops the build in on_config, before
-    # site/ is touched, so the last good site is whole: log it and carry on serving that.
-    def keep_serving():
-        try:
-            builder()
-        except SystemExit as exc:  # mkdocs' Abort; the problems were logged above it
-            if not str(exc.__context__ or "").startswith(_DATA_PROBLEMS):
-                raise
-            log.error("Still serving the last good site; fix the problems above and save.")
+    # MkDocs' live server holds every request after a failed rebuild ("the server will
+    # appear stuck") and injects an inline reload script the CSP refuses. Here every build
+    # ends (a refused one leaves the last good site whole: staging.py), open tabs reload
+    # either way, and each served page names the problems of a refused build.
+    def build_and_report():
+        with preview.logged_problems("mkdocs") as logged:
+            try:
+                builder()
+            except (Exception, SystemExit) as exc:
+                preview.STATE.finished(exc, logged)
+                log.error("Still serving the last good site; fix the problems above and save.")
+            else:
+                preview.STATE.finished(None, logged)
 
-    server.builder = keep_serving
+    def inject(page, epoch):
+        return preview.inject(page, epoch, preview.STATE)
+
+    def error_page(code):
+        page = not_found(code)
+        return None if page is None else inject(page, server._visible_epoch)
+
+    app, not_found = server.get_app(), server.error_handler
+
+    def app_with_assets(environ, start_response):
+        if found := preview.asset(environ.get("PATH_INFO", "")):
+            kind, body = found
+            start_response("200 OK", [("Content-Type", kind), ("Content-Length", str(len(body))),
+                                      ("Cache-Control", "no-cache")])
+            return [body]
+        return app(environ, start_response)
+
+    def watch_again(folder):
+        # MkDocs 1.6's live server: watch anew, then ask for a build as a change would.
+        log.info(f"{folder} is back: watching it again")
+        server.unwatch(str(folder))
+        server.watch(str(folder))
+        with server._rebuild_cond:
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    folders = [Path(p) for p in [config.docs_dir, *config.watch] if Path(p).is_dir()]
+    preview.FolderReturn(folders, watch_again).start()
+    server.builder = build_and_report
+    server._inject_js_into_html = inject  # MkDocs 1.6's one place that writes its inline script
+    server.error_handler = error_page
+    server.set_app(app_with_assets)
     return server

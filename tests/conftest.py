@@ -1,10 +1,11 @@
-"""Shared fixtures: paths, a built site, a served site and a browser.
+"""Shared fixtures: paths, a built site, a served site, ``mkdocs serve`` on a copy, a browser.
 
 Browser tests use Debian's chromium through Playwright (no browser download). Without
 chromium they fail when CI is set, and skip elsewhere with the reason.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -13,9 +14,13 @@ import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -77,6 +82,65 @@ def site_url(built_site):
     server, url = serve(built_site)
     yield url
     server.shutdown()
+
+
+FIXTURE = ROOT / "tests" / "fixtures" / "corpus"
+
+
+def fetch(url: str) -> str | None:
+    """The page's text, or None when the server does not answer or answers with an error."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.read().decode("utf-8")
+    except (OSError, urllib.error.URLError):
+        return None
+
+
+def wait_for(what: str, check, timeout: float = 120):
+    """``check()``'s first true value, polled until ``timeout`` seconds (then the test fails)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if got := check():
+            return got
+        time.sleep(0.2)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+@contextlib.contextmanager
+def mkdocs_serve(tmp_path: Path, data: Path):
+    """(base url, log file) of ``mkdocs serve`` on ``data``, through a config that inherits
+    the site's mkdocs.yml and watches ``data``; fails if serve died meanwhile."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(yaml.safe_dump({
+        "INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(ROOT / "docs"),
+        "hooks": [str(ROOT / "scripts" / "mkdocs_hooks.py")], "watch": [str(data)],
+        "theme": {"custom_dir": str(ROOT / "overrides")}}), encoding="utf-8")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "w", encoding="utf-8") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+            cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT,
+            env=dict(os.environ, PRACTICE_SITE_DATA=str(data), NO_MKDOCS_2_WARNING="1"))
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for("the first build", lambda: "Serving on" in log.read_text(encoding="utf-8")
+                 or proc.poll() is not None)
+        assert proc.poll() is None, log.read_text(encoding="utf-8")
+        yield url, log
+        assert proc.poll() is None, "mkdocs serve died:\n" + log.read_text(encoding="utf-8")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture
+def served(tmp_path):
+    """(data folder, base url, log file) of ``mkdocs serve`` on a copy of the fixture corpus."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    with mkdocs_serve(tmp_path, data) as (url, log):
+        yield data, url, log
 
 
 def chromium_path() -> str | None:

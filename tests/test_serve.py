@@ -1,74 +1,47 @@
-"""Under ``mkdocs serve`` a bad edit names every problem in the log, the last good pages
-keep being served, and the next good edit is picked up (the server is not stuck).
-
-The real ``mkdocs serve`` runs on a copy of the fixture corpus, through a config that
-inherits the site's mkdocs.yml and watches the copy.
+"""Under ``mkdocs serve`` a bad edit names every problem in the log and on every served page,
+the last good pages keep being served, and the next good edit is picked up (the server is
+not stuck). What a browser does with it: tests/browser/test_live_reload.py.
 """
 from __future__ import annotations
 
-import os
+import html
 import re
 import shutil
-import subprocess
-import sys
 import time
+import urllib.error
 import urllib.request
 
-import pytest
-import yaml
+from conftest import FIXTURE, fetch, mkdocs_serve, wait_for
+from test_invalid import CASE_LIST
 
-from conftest import ROOT, free_port
-from test_invalid import CASE_LIST, FIXTURE
-
-LIVERELOAD = re.compile(r"<script>[^<]*livereload\([^<]*</script>")
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            return LIVERELOAD.sub("", r.read().decode("utf-8"))
-    except OSError:
-        return None
+SCRIPTS = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S)
+BANNER = re.compile(r'<div class="ps-preview-problems" role="alert">.*?</div>', re.S)
+RELOAD = re.compile(r'<script src="/__practice_site__/livereload\.js" data-epoch="\d+"></script>')
 
 
-def wait_for(what: str, check, timeout: float = 120):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if got := check():
-            return got
-        time.sleep(0.3)
-    pytest.fail(f"timed out waiting for {what}")
+def page_itself(page: str) -> str:
+    """A served page without what serve adds: the built page (and so comparable)."""
+    page = RELOAD.sub("", BANNER.sub("", page))
+    return page.replace('<link rel="stylesheet" href="/__practice_site__/preview.css">', "")
 
 
-@pytest.fixture
-def served(tmp_path):
-    """(data folder, base url, log file) of a running ``mkdocs serve``."""
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE, data)
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(yaml.safe_dump({
-        "INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(ROOT / "docs"),
-        "hooks": [str(ROOT / "scripts" / "mkdocs_hooks.py")], "watch": [str(data)],
-        "theme": {"custom_dir": str(ROOT / "overrides")}}), encoding="utf-8")
-    port = free_port()
-    log = tmp_path / "serve.log"
-    with open(log, "w", encoding="utf-8") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-            env=dict(os.environ, PRACTICE_SITE_DATA=str(data), NO_MKDOCS_2_WARNING="1"))
-    try:
-        yield data, f"http://127.0.0.1:{port}/", log
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+def test_served_pages_run_no_inline_script(served):
+    """The CSP (script-src 'self') refuses inline scripts: serve must not add one."""
+    _, url, _ = served
+    page = fetch(url + "practices/jiayi/")
+    assert len(RELOAD.findall(page)) == 1
+    for attrs, body in SCRIPTS.findall(page):
+        assert "src=" in attrs or 'type="application/json"' in attrs, (attrs, body[:80])
+    assert "livereload(" not in page  # MkDocs' own inline script
+    script = fetch(url + "__practice_site__/livereload.js")
+    assert script and "/livereload/" in script and "location.reload()" in script
 
 
-def test_serve_keeps_last_good_pages_and_logs_every_problem(served, tmp_path):
+def test_serve_keeps_last_good_pages_and_names_every_problem(served, tmp_path):
     data, url, log = served
     page = url + "practices/jiayi/"
-    good = wait_for("the first build", lambda: fetch(page))
-    assert "测试用的" in good
+    good = fetch(page)
+    assert "测试用的" in good and "ps-preview-problems" not in good
 
     # A bad edit: the many-problems case, copied over the served data folder.
     case = next(c for c in CASE_LIST if c.name == "many-problems")
@@ -81,14 +54,68 @@ def test_serve_keeps_last_good_pages_and_logs_every_problem(served, tmp_path):
     for line in case.expect:
         assert line in text, line
     assert f"{len(case.expect)} problem(s) found; nothing was built." in text
-    # The last good pages are still served, unchanged.
-    assert fetch(page) == good
-    assert fetch(url + "practices/xiangmu-jingguan/") is not None
+    # Every page (this one, another, the 404 page) names every problem; under the banner,
+    # the last good page, unchanged.
+    served_page = fetch(page)
+    assert page_itself(served_page) == page_itself(good)
+    for other in (served_page, fetch(url + "practices/xiangmu-jingguan/"),
+                  _not_found(url + "no/such/page/")):
+        banner = html.unescape(BANNER.search(other).group(0))
+        for line in case.expect:
+            assert f"<code>{line}</code>" in banner, line
 
-    # A good edit afterwards is built and served.
+    # A good edit afterwards is built and served, and the banner is gone.
     shutil.copytree(FIXTURE, data, dirs_exist_ok=True)
     target = data / "practices" / "jingwang-zhizhi.yml"
     target.write_text(target.read_text(encoding="utf-8").replace(
         "警网智治的测试记录。", "警网智治的测试记录，已修改。"), encoding="utf-8")
     wait_for("the fixed rebuild",
              lambda: "已修改" in (fetch(url + "practices/jingwang-zhizhi/") or ""))
+    assert "ps-preview-problems" not in fetch(page)
+
+
+def _not_found(url: str) -> str:
+    try:
+        urllib.request.urlopen(url, timeout=10)
+    except urllib.error.HTTPError as exc:
+        assert exc.code == 404
+        return exc.read().decode("utf-8")
+    raise AssertionError(f"{url} answered")
+
+
+def test_serve_started_on_broken_data_names_the_problems_and_waits_for_the_fix(tmp_path):
+    """No last good site to keep: serve starts anyway, every URL names the problem, and
+    the fix builds the whole site."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    record = data / "practices" / "jiayi.yml"
+    good = record.read_text(encoding="utf-8")
+    record.write_text(good.replace("theme: pingan", "theme: [pingan"), encoding="utf-8")
+    with mkdocs_serve(tmp_path, data) as (url, log):
+        home = _not_found(url)  # the home page is generated: not there yet
+        banner = html.unescape(BANNER.search(home).group(0))
+        assert "<code>data/practices/jiayi.yml:6: -: YAML syntax error:" in banner
+        assert "尚无成功生成的页面" in banner
+        record.write_text(good, encoding="utf-8")
+        wait_for("the fixed build", lambda: "测试用的" in (fetch(url + "practices/jiayi/") or ""))
+        assert "ps-preview-problems" not in fetch(url)
+
+
+def test_data_folder_moved_away_and_back_is_watched_again(served, tmp_path):
+    """MkDocs' file watcher stops for good when its folder disappears; serve watches it
+    again when it returns, and builds what it finds."""
+    data, url, log = served
+    away = tmp_path / "away"
+    data.rename(away)
+    time.sleep(1.5)  # the watcher polls every 0.5 s: let it see the folder gone
+    record = away / "practices" / "jiayi.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("测试用的", "搬回来的"),
+                      encoding="utf-8")
+    away.rename(data)
+    wait_for("the returned folder's build", lambda: "搬回来的" in (fetch(url + "practices/jiayi/") or ""))
+    assert "is back: watching it again" in log.read_text(encoding="utf-8")
+    # And later edits are seen too.
+    record = data / "practices" / "jiayi.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("搬回来的", "再次修改的"),
+                      encoding="utf-8")
+    wait_for("a later edit", lambda: "再次修改的" in (fetch(url + "practices/jiayi/") or ""), timeout=30)

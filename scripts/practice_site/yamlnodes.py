@@ -55,8 +55,10 @@ def parse_yaml(text: str, path: str) -> tuple[Value | None, list[Problem]]:
         start = exc.context_mark
         if exc.context and start and mark and start.line != mark.line:
             what += f" ({exc.context} that starts on line {start.line + 1})"
-        at = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
-        return None, [Problem(path, line, "-", f"YAML syntax error: {what}{_hint(at, mark)}")]
+        lines = text.split("\n")
+        at = lines[mark.line] if mark and mark.line < len(lines) else ""
+        rest = "\n".join([at[mark.column:], *lines[mark.line + 1:]]) if mark else text
+        return None, [Problem(path, line, "-", f"YAML syntax error: {what}{_hint(at, mark, rest)}")]
     except yaml.YAMLError as exc:
         return None, [Problem(path, 0, "-", f"YAML syntax error: {exc}")]
     if node is None:
@@ -74,15 +76,22 @@ class _AliasFound(Exception):
         self.line, self.where = line, where
 
 
-def _hint(line: str, mark: yaml.Mark | None) -> str:
-    """What the editor most likely did, from the line YAML stopped at."""
+def _hint(line: str, mark: yaml.Mark | None, rest: str) -> str:
+    """What the editor most likely did, from the line YAML stopped at and the text after it."""
+    if not rest.strip():
+        # A save cut off half-way (an editor's autosave, a full disk) ends inside [ { or ".
+        return ("; the file ends before a [ , { or \" opened above is closed: it looks "
+                "truncated (saved half-written?)")
     if "\t" in line[: (mark.column if mark else 0) + 1]:
         return " (a tab character); indent with spaces, never tabs"
     value = _VALUE.match(line)
-    if value and value.group(1)[:1] in "*&!@`%":
-        return (f"; text that starts with {value.group(1)[0]} (a mask, for example) must be in "
-                f"double quotes: \"{value.group(1).strip()}\"")
-    if value and ": " in value.group(1):
+    text = value.group(1) if value else ""
+    # `"" in "*&..."` is True: a blank line (a file cut off inside an open [) has no first
+    # character to blame.
+    if text and text[0] in "*&!@`%":
+        return (f"; text that starts with {text[0]} (a mask, for example) must be in "
+                f"double quotes: \"{text.strip()}\"")
+    if ": " in text:
         return "; text that contains ': ' must be in double quotes"
     return ""
 
