@@ -2,30 +2,25 @@
 
 A sentence id is a hash of the sentence's own text, so inserting or editing another
 sentence never moves it; only editing the sentence itself does. Section ids use the
-ordinals the report itself prints (一、 -> p1, 二是 inside it -> p1-i2), and each section
-keeps its marker as printed (``二、``, ``三是``), so a place in the report is labelled by
-joining the markers on its path (``二、三是``) without re-reading headings.
+ordinals the report itself prints, after a letter for the marker's family (一、 -> p1,
+二是 inside it -> p1-i2, （三） -> s3, an unnumbered heading -> h1; layout.FAMILIES), and
+each section keeps its marker as printed (``二、``, ``三是``), so a place in the report is
+labelled by joining the markers on its path (``二、三是``) without re-reading headings.
+
+Which marker nests in which is the report's own: the heading families rank by the order
+the report first uses them, the list families (一是, 第一, 首先) below them all.
 """
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", 0)}
-_PART = re.compile(r"^([一二三四五六七八九十]+)、")
-_ITEM = re.compile(r"^([一二三四五六七八九十]+)是")
-# A sentence ends at 。！？ plus any closing quotes or brackets that follow.
-_SENTENCE = re.compile(r"[^。！？]+(?:[。！？]+[”’」』）》]*|$)")
+from . import layout
+from .layout import Family, cn_number
 
-
-def cn_number(text: str) -> int:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23 (ordinals as reports print them)."""
-    if "十" not in text:
-        return _CN_DIGITS[text]
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+__all__ = ["Sentence", "Section", "ParsedReport", "parse_report", "split_sentences",
+           "sentence_id", "cn_number"]
 
 
 @dataclass(frozen=True)
@@ -37,8 +32,8 @@ class Sentence:
     line: int
     """1-based line of the report file it is on."""
     section: str = ""
-    """Id of the innermost section holding it; empty before the first section (the
-    salutation and introduction) and after the last (closing lines)."""
+    """Id of the innermost section holding it; empty before the first section (byline,
+    salutation, introduction) and after the last (closing lines)."""
 
 
 @dataclass(frozen=True)
@@ -46,12 +41,13 @@ class Section:
     """A numbered (or unnumbered) heading of the report and what it holds."""
 
     id: str
-    """``p2`` for 二、; ``p2-i3`` for 三是 inside it: the parent's id, a letter for the kind
-    of marker, the ordinal. Stable as long as the report's numbering is."""
+    """``p2`` for 二、; ``p2-i3`` for 三是 inside it: the parent's id, the letter of the
+    marker's family, the ordinal (``-2`` added if a report repeats one). Stable as long as
+    the report's numbering is."""
     marker: str
-    """The marker as printed (``二、``, ``三是``); empty for an unnumbered heading."""
+    """The marker as printed (``二、``, ``三是``, ``(一)``); empty for an unnumbered heading."""
     number: int
-    """The printed ordinal (三是 -> 3)."""
+    """The printed ordinal (三是 -> 3); an unnumbered heading's place among its siblings."""
     heading: str
     """The heading sentence (or heading line), verbatim."""
     sentences: tuple[Sentence, ...]
@@ -59,24 +55,32 @@ class Section:
     children: tuple[Section, ...] = ()
     level: int = 1
     """Depth in the tree: 1 for a top-level section."""
+    family: str = ""
+    """Name of the marker's family (``layout.FAMILIES``; ``unnumbered``)."""
 
 
 @dataclass(frozen=True)
 class ParsedReport:
     title: str
-    """The title line."""
+    """The title line; empty when the report has none (its first line is body text)."""
     intro: tuple[Sentence, ...]
     """Sentences before the first section (salutation, introduction)."""
     sections: tuple[Section, ...]
     """Top-level sections in reading order."""
     closing: tuple[Sentence, ...]
-    """Lines after the last section that are not part of it (``汇报完毕……``)."""
+    """Lines after the last section that are not part of it (``汇报完毕……``, a dateline)."""
     sentences: tuple[Sentence, ...] = field(default=())
     """Every sentence in reading order, title excepted."""
+    byline: tuple[Sentence, ...] = ()
+    """Lines under the title before the text: subtitle, byline, dateline."""
 
     @cached_property
     def _by_id(self) -> dict[str, Section]:
         return {s.id: s for s in self.walk()}
+
+    @cached_property
+    def _parent(self) -> dict[str, str]:
+        return {c.id: s.id for s in self.walk() for c in s.children}
 
     @cached_property
     def _sentences_by_id(self) -> dict[str, Sentence]:
@@ -102,25 +106,46 @@ class ParsedReport:
         out: list[Section] = []
         while (s := self._by_id.get(section_id)) is not None:
             out.append(s)
-            section_id = section_id.rpartition("-")[0]
+            section_id = self._parent.get(section_id, "")
         return tuple(reversed(out))
 
     def label(self, section_id: str) -> str:
-        """Where a section is, as the report numbers it: ``二、三是``; ``导语`` outside any."""
+        """Where a section is, as the report numbers it: ``二、三是``; an unnumbered heading
+        by its words (``强基固本 守正创新 一是``); ``导语`` outside any."""
         path = self.path(section_id)
-        return "".join(s.marker for s in path) or (path[-1].heading[:12] if path else "导语")
+        if not path:
+            return "导语"
+        return "".join(s.marker or _short(s.heading) + " " for s in path).rstrip()
 
     def sentence(self, sid: str) -> Sentence | None:
         return self._sentences_by_id.get(sid)
 
     def sentences_in(self, section_id: str) -> list[Sentence]:
         """The sentences of a section and its descendants, in reading order."""
-        prefix = section_id + "-"
-        return [s for s in self.sentences if s.section == section_id or s.section.startswith(prefix)]
+        top = self._by_id.get(section_id)
+        if top is None:
+            return []
+        ids = {top.id}
+        stack = list(top.children)
+        while stack:
+            s = stack.pop()
+            ids.add(s.id)
+            stack.extend(s.children)
+        return [s for s in self.sentences if s.section in ids]
+
+
+def _short(heading: str, n: int = 16) -> str:
+    return heading if len(heading) <= n else heading[:n] + "…"
 
 
 def split_sentences(text: str) -> list[str]:
-    return [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+    """A line cut after each sentence end (layout.SENTENCE_END); pieces are verbatim."""
+    out, start = [], 0
+    for m in layout.SENTENCE_END.finditer(text):
+        out.append(text[start:m.end()])
+        start = m.end()
+    out.append(text[start:])
+    return [s for s in out if s.strip()]
 
 
 def sentence_id(text: str, seen: dict[str, int]) -> str:
@@ -131,46 +156,132 @@ def sentence_id(text: str, seen: dict[str, int]) -> str:
 
 def parse_report(text: str) -> ParsedReport:
     """Parse report text (already decoded, LF line ends). Raises ValueError if empty."""
-    lines = text.split("\n")
-    numbered = [(i + 1, ln.strip()) for i, ln in enumerate(lines) if ln.strip()]
-    if not numbered:
+    lines = [(i + 1, ln.strip()) for i, ln in enumerate(text.split("\n")) if ln.strip()]
+    if not lines:
         raise ValueError("the report has no text")
-    title = numbered[0][1]
-    seen: dict[str, int] = {}
-    intro: list[Sentence] = []
-    closing: list[Sentence] = []
-    # part number -> [heading, own sentences, items {number: [heading, sentences]}]
-    parts: list[tuple[int, list[Sentence], list[tuple[int, list[Sentence]]]]] = []
-    for line_no, line in numbered[1:]:
-        part_match = _PART.match(line)
-        if part_match:
-            parts.append((cn_number(part_match.group(1)), [], []))
-        elif not (parts and _ITEM.match(line)):
-            # A line outside the numbered parts (an item line continues the part above it).
-            target = closing if parts else intro
-            target.extend(Sentence(sentence_id(s, seen), s, line_no) for s in split_sentences(line))
-            continue
-        number, lead, items = parts[-1]
-        for text_ in split_sentences(line):
-            if item_match := _ITEM.match(text_):
-                items.append((cn_number(item_match.group(1)), []))
-            sid = f"p{number}-i{items[-1][0]}" if items else f"p{number}"
-            (items[-1][1] if items else lead).append(Sentence(sentence_id(text_, seen), text_, line_no, sid))
-    sections = []
-    for number, lead, items in parts:
-        children = tuple(Section(f"p{number}-i{n}", _marker(_ITEM, ss[0].text), n, ss[0].text,
-                                 tuple(ss), (), 2) for n, ss in items)
-        heading = lead[0].text if lead else ""
-        sections.append(Section(f"p{number}", _marker(_PART, heading), number, heading, tuple(lead),
-                                children, 1))
-    tree = tuple(sections)
-    ordered = list(intro)
-    for sec in ParsedReport(title, (), tree, ()).walk():
-        ordered.extend(sec.sentences)
-    ordered.extend(closing)
-    return ParsedReport(title, tuple(intro), tree, tuple(closing), tuple(ordered))
+    return _TreeBuilder(lines).build()
 
 
-def _marker(pattern: re.Pattern[str], heading: str) -> str:
-    m = pattern.match(heading)
-    return m.group(0) if m else ""
+@dataclass
+class _Open:
+    """A section being filled."""
+
+    family: Family
+    rank: tuple[int, int]
+    id: str
+    marker: str
+    number: int
+    sentences: list[Sentence]
+    children: list[_Open] = field(default_factory=list)
+
+    def freeze(self, level: int) -> Section:
+        return Section(self.id, self.marker, self.number, self.sentences[0].text,
+                       tuple(self.sentences), tuple(c.freeze(level + 1) for c in self.children),
+                       level, self.family.name)
+
+
+class _TreeBuilder:
+    def __init__(self, lines: list[tuple[int, str]]):
+        self.lines = lines
+        self.seen: dict[str, int] = {}
+        self.ranks: dict[str, tuple[int, int]] = {}
+        self.ids: set[str] = set()
+        self.top: list[_Open] = []
+        self.stack: list[_Open] = []
+
+    def build(self) -> ParsedReport:
+        texts = [t for _, t in self.lines]
+        title, start = (texts[0], 1) if layout.is_title(texts[0]) else ("", 0)
+        head = start
+        # Byline zone: bylines and datelines under the title, and a speaker's line right
+        # before the salutation (市公安局局长 **).
+        while head < len(texts) and (layout.is_meta(texts[head]) or (
+                layout.is_signature(texts[head]) and head + 1 < len(texts)
+                and layout.is_salutation(texts[head + 1]))):
+            head += 1
+        end = len(texts)
+        while end > head and self._closing_line(texts[end - 1]):
+            end -= 1
+        byline = [self._sentence(s, n) for n, t in self.lines[start:head] for s in split_sentences(t)]
+        intro: list[Sentence] = []
+        units = self._units(head, end)
+        for line_no, piece, opens in units:
+            if opens is not None:
+                self._push(*opens)
+            s = self._sentence(piece, line_no, self.stack[-1].id if self.stack else "")
+            (self.stack[-1].sentences if self.stack else intro).append(s)
+        closing = [self._sentence(s, n) for n, t in self.lines[end:] for s in split_sentences(t)]
+        sections = tuple(o.freeze(1) for o in self.top)
+        ordered = list(byline) + intro
+        for sec in ParsedReport(title, (), sections, ()).walk():
+            ordered.extend(sec.sentences)
+        ordered.extend(closing)
+        return ParsedReport(title, tuple(intro), sections, tuple(closing), tuple(ordered), tuple(byline))
+
+    def _units(self, head: int, end: int) -> list[tuple[int, str, tuple[Family, str, int] | None]]:
+        """The body's sentences, each with the section it opens (family, marker, ordinal).
+
+        A list marker opens a section inside a section or at a line's start; 第一 and 首先
+        only with a second marker of their family before the next heading line."""
+        units: list[tuple[int, str, tuple[Family, str, int] | None]] = []
+        scope = 0
+        paired: dict[tuple[int, str], list[int]] = {}
+        inside = False
+        for k in range(head, end):
+            line_no, line = self.lines[k]
+            for i, piece in enumerate(split_sentences(line)):
+                opens = None
+                if found := layout.marker(piece, line_start=i == 0):
+                    fam, m = found
+                    if not fam.inner:
+                        scope += 1
+                    if not fam.inner or inside or i == 0:
+                        opens = (fam, m.group(0), fam.ordinal(m.group(1)))
+                        if fam.paired:
+                            paired.setdefault((scope, fam.name), []).append(len(units))
+                elif i == 0 and layout.is_plain_heading(line) and k + 1 < end:
+                    scope += 1
+                    opens = (layout.UNNUMBERED, "", 0)
+                inside = inside or opens is not None
+                units.append((line_no, piece, opens))
+        for group in paired.values():
+            if len(group) < 2 or units[group[0]][2][2] != 1:  # type: ignore[index]
+                for u in group:
+                    units[u] = (units[u][0], units[u][1], None)
+        return units
+
+    @staticmethod
+    def _closing_line(line: str) -> bool:
+        return layout.marker(line, line_start=True) is None and (
+            layout.is_closing(line) or layout.is_meta(line) or layout.is_signature(line))
+
+    def _sentence(self, text: str, line: int, section: str = "") -> Sentence:
+        return Sentence(sentence_id(text, self.seen), text, line, section)
+
+    def _rank(self, fam: Family) -> tuple[int, int]:
+        """Heading families by first use, list families below them all by first use."""
+        if fam.name not in self.ranks:
+            inner = int(fam.inner)
+            self.ranks[fam.name] = (inner, sum(r[0] == inner for r in self.ranks.values()))
+        return self.ranks[fam.name]
+
+    def _push(self, fam: Family, marker: str, number: int) -> None:
+        rank = self._rank(fam)
+        while self.stack and self.stack[-1].rank >= rank:
+            self.stack.pop()
+        siblings = self.stack[-1].children if self.stack else self.top
+        same = [c for c in siblings if c.family is fam]
+        if fam is layout.UNNUMBERED:
+            number = len(same) + 1
+        elif number == 0:  # 最后: the one after the last of the sequence
+            number = (same[-1].number if same else 0) + 1
+        base = f"{self.stack[-1].id}-" if self.stack else ""
+        sid = base + f"{fam.letter}{number}"
+        k = 1
+        while sid in self.ids:  # a report that numbers twice (二、 … 二、)
+            k += 1
+            sid = base + f"{fam.letter}{number}-{k}"
+        self.ids.add(sid)
+        opened = _Open(fam, rank, sid, marker, number, [])
+        siblings.append(opened)
+        self.stack.append(opened)
