@@ -57,8 +57,8 @@ FAMILIES: tuple[Family, ...] = (
     Family("paren-num", "k", re.compile(r"^[（(]?(\d{1,2})[）)]"), int, sentence_start=True),
     Family("circled", "c", re.compile(r"^([①-⑳])"), lambda m: ord(m) - ord("①") + 1),
     Family("item", "i", re.compile(rf"^([{_CN}]+)是"), cn_number, inner=True),
-    Family("ordinal", "d", re.compile(rf"^第([{_CN}]+)[，,、：:]"), cn_number, inner=True, paired=True),
-    Family("sequence", "e", re.compile(r"^(首先|其次|再次|最后)[，,、：:]"), _SEQUENCE.__getitem__,
+    Family("ordinal", "d", re.compile(rf"^第([{_CN}]+)(?=[，,、：:])"), cn_number, inner=True, paired=True),
+    Family("sequence", "e", re.compile(r"^(首先|其次|再次|最后)(?=[，,、：:])"), _SEQUENCE.__getitem__,
            inner=True, paired=True),
 )
 """In no particular order of depth (see the module docstring)."""

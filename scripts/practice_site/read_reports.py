@@ -41,7 +41,8 @@ def read_reports(folder: DataFolder) -> dict[str, Report]:
         unit = r.text(fields.get("unit"), "unit")
         year = r.integer(fields.get("year"), "year")
         kind = r.text(fields.get("kind"), "kind")
-        if title and title != parsed.title:
+        # A report whose first line is body text has no title line: the metadata names it.
+        if title and parsed.title and title != parsed.title:
             r.problem(fields["title"].line, "title", f"does not match the report's first "
                       f"line {parsed.title!r}; copy the title exactly")
         if None in (title, unit, year, kind):

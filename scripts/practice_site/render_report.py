@@ -22,9 +22,11 @@ def render_report(report: Report, corpus: Corpus, links: Links,
     text = (annotator or Annotator(corpus, links)).page(uris.report(report.id), every=True)
     out = [front_matter(title=report.title, description=f"{report.unit} {report.year}年 {report.kind}")]
     out.append(f"# {md_text(report.title)}\n")
+    # Where the report has no title line, the title above is the metadata's, not the report's.
+    untitled = "" if parsed.title else " · 原文无标题行，标题为编者所加"
     out.append('<div class="ps-meta" markdown>\n'
-               f"发文单位：{md_text(report.unit)} · 年度：{report.year} · 类型：{md_text(report.kind)}\n"
-               "</div>\n")
+               f"发文单位：{md_text(report.unit)} · 年度：{report.year} · 类型：{md_text(report.kind)}"
+               f"{untitled}\n</div>\n")
     out.append("!!! note \"如何使用本页\"\n"
                "    全文照录原文，隐去的人名与数字以 \\* 表示。每句话都有固定锚点，可直接链接；"
                "带下划线的词链接到对应做法的页面；加虚线的术语，鼠标停留或用 Tab 键选中可看释义。\n")
@@ -45,15 +47,15 @@ def render_report(report: Report, corpus: Corpus, links: Links,
             text.new_section()
         # Headings deeper than h6 do not exist: the deepest levels share h6.
         out.append(f'{"#" * min(sec.level + 1, 6)} {sentence_html(head)} {{#{sec.id}}}\n')
-        if rest:
-            out.append(para(rest) + "\n")
+        paragraphs(rest)
         for child in sec.children:
             section(child)
 
+    paragraphs(parsed.byline)
     paragraphs(parsed.intro)
     for sec in parsed.sections:
         section(sec)
     if parsed.closing:
         out.append("---\n")
-        out.append(para(parsed.closing) + "\n")
+        paragraphs(parsed.closing)
     return "\n".join(out)

@@ -1,0 +1,136 @@
+"""The parser on every report layout: fixture reports of invented text (tests/fixtures/reports/),
+each with the section tree it must give, and the lines that must not become headings."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from practice_site.report import parse_report, split_sentences
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reports"
+
+# file -> (title, byline, outline: "id marker|heading" per section in reading order, closing)
+EXPECTED = {
+    "four-levels.txt": ("青山县公安局2023年工作总结", [], [
+        "p1 一、|一、全力维护社会稳定",
+        "p1-s1 (一)|(一)矛盾纠纷排查化解",
+        "p1-s1-n1 1.|1.建立三级排查机制。",
+        "p1-s1-n1-i1 一是|一是完善台账。",
+        "p1-s1-n1-i2 二是|二是限时化解。",
+        "p1-s1-n2 2.|2.推行“枫林调解室”。",
+        "p1-s2 （二）|（二）重点人员服务管理",
+        "p1-s2-n1 1.|1.落实“一人一档”。",
+        "p2 二、|二、深入推进打击整治",
+        "p2-s1 （一）|（一）电信网络诈骗打击",
+        "p2-s1-n1 1、|1、开展“断卡”行动。",
+        "p2-s1-n2 2、|2、推行预警劝阻“三步法”。",
+        "p2-s2 （二）|（二）侵财犯罪打击",
+    ], ["二〇二四年一月八日"]),
+    "sections-only.txt": ("白河市公安局关于2023年度平安建设工作情况的报告", [], [
+        "s1 （一）|（一）夯实基层基础",
+        "s1-d1 第一|第一，明确创建标准，按照队伍、业务、保障三项打分。",
+        "s1-d2 第二|第二，实行动态管理，每年复评一次。",
+        "s2 （二）|（二）提升打击效能",
+        "s2-n1 1、|1、建立合成作战中心。",
+        "s2-n2 2、|2、深化“利剑”专项打击。",
+        "s3 （三）|（三）优化政务服务",
+    ], ["以上报告，请审议。", "白河市公安局", "2024年1月15日"]),
+    "slogan-headings.txt": ("守护一方平安的西岭答卷",
+                            ["——西岭区公安分局2023年工作回顾", "□本报记者 **  通讯员 **"], [
+        "h1 |强基固本 守正创新 打造平安样板",
+        "h1-e1 首先|首先，街巷长每周巡查辖区一遍。",
+        "h1-e2 其次|其次，街巷长每月召开一次居民议事会。",
+        "h1-e3 最后|最后，分局对街巷长履职情况按季考评。",
+        "h2 |科技赋能 数据引领",
+        "h3 |服务为先 温暖为民",
+    ], ["（完）"]),
+    "no-title.txt": ("", [], [
+        "i1 一是|一是建立联勤机制:民警与网格员每周联合巡查.",
+        "i2 二是|二是共享信息台账,做到一格一册。",
+    ], ["记者 **"]),
+}
+
+
+def _parse(name: str):
+    return parse_report((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_layout_gives_the_reports_own_tree(name):
+    title, byline, outline, closing = EXPECTED[name]
+    r = _parse(name)
+    assert r.title == title
+    assert [s.text for s in r.byline] == byline
+    assert [f"{s.id} {s.marker}|{s.heading}" for s in r.walk()] == outline
+    assert [s.text for s in r.closing] == closing
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_layout_keeps_the_text_verbatim(name):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    r = _parse(name)
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    assert "".join(s.text for s in r.sentences) == "".join(lines[1 if r.title else 0:])
+    assert len({s.id for s in r.sentences}) == len(r.sentences)
+    # Each sentence knows its innermost section, and the tree's levels are its depths.
+    for sec in r.walk():
+        assert all(s.section == sec.id for s in sec.sentences)
+        assert sec.level == len(r.path(sec.id))
+
+
+def test_levels_follow_the_order_a_report_first_uses_a_family():
+    """（一） under 一、 in one report, at the top in another; 1. above （一） if used first."""
+    assert _parse("four-levels.txt").section("p1-s1").level == 2
+    assert _parse("sections-only.txt").section("s1").level == 1
+    r = parse_report("标题\n1.甲项工作\n（一）乙。\n（二）丙。\n2.丁项工作\n（一）戊。\n")
+    assert [(s.id, s.level) for s in r.walk()] == [("n1", 1), ("n1-s1", 2), ("n1-s2", 2),
+                                                  ("n2", 1), ("n2-s1", 2)]
+
+
+def test_list_markers_nest_below_headings_whatever_comes_first():
+    r = parse_report("标题\n一是甲。二是乙。\n（一）丙\n正文。一是丁。\n")
+    assert [s.id for s in r.walk()] == ["i1", "i2", "s1", "s1-i1"]
+
+
+def test_short_body_lines_are_not_headings():
+    r = _parse("slogan-headings.txt")
+    h2 = r.section("h2")
+    assert [s.text for s in h2.sentences[1:]] == [
+        "分局建成视频巡控平台，接入公共视频****路。", "民警说：", "“群众的事没有小事。”"]
+    assert not h2.children
+    # 第一时间 is not 第一，; a lone 首先 is not a list.
+    sections_only = _parse("sections-only.txt")
+    assert "第一时间处置警情是基层所队的基本要求。" in [s.text for s in sections_only.section("s1-d2").sentences]
+    assert sections_only.section("s3").children == ()
+
+
+def test_labels_name_the_path_as_printed():
+    r = _parse("four-levels.txt")
+    assert r.label("p1-s1-n1-i2") == "一、(一)1.二是"
+    assert _parse("sections-only.txt").label("s1-d2") == "（一）第二"
+    assert _parse("slogan-headings.txt").label("h1-e2") == "强基固本 守正创新 打造平安样板 其次"
+    assert r.label("") == "导语"
+
+
+def test_sentences_in_a_section_include_its_descendants_only():
+    r = _parse("four-levels.txt")
+    inside = r.sentences_in("p1-s1-n1")
+    assert inside[0].text == "1.建立三级排查机制。" and inside[-1].text.endswith("疑难纠纷由所领导包案。")
+    assert all(s.section.startswith("p1-s1-n1") for s in inside)
+
+
+def test_a_repeated_number_gets_its_own_id():
+    r = parse_report("标题\n一、甲\n正文。\n一、乙\n正文二。\n")
+    assert [s.id for s in r.sections] == ["p1", "p1-2"]
+    assert r.path("p1-2") == (r.sections[1],)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("甲,乙;丙:丁.戊!己?庚", ["甲,乙;丙:丁.", "戊!", "己?", "庚"]),
+    ("政务2.0受理。指数1.5倍.", ["政务2.0受理。", "指数1.5倍."]),
+    ("他说“好。”然后(走了.)再见", ["他说“好。”", "然后(走了.)", "再见"]),
+    ("“****.*.**”命名。", ["“****.*.**”命名。"]),
+])
+def test_half_width_punctuation_still_splits_sentences(text, expected):
+    assert split_sentences(text) == expected
