@@ -134,3 +134,10 @@ def test_a_repeated_number_gets_its_own_id():
 ])
 def test_half_width_punctuation_still_splits_sentences(text, expected):
     assert split_sentences(text) == expected
+
+
+def test_a_title_on_two_lines_is_not_a_heading_above_the_parts():
+    r = parse_report("东岗区公安分局\n2023年工作总结\n全年工作平稳。\n一、打击犯罪\n破案*起。\n二、服务群众\n办证*件。\n")
+    assert r.title == "东岗区公安分局"
+    assert [s.text for s in r.byline] == ["2023年工作总结"]
+    assert [s.id for s in r.sections] == ["p1", "p2"]
