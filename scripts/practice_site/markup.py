@@ -26,6 +26,8 @@ class uris:
     honours = "honours.md"
     campaigns = "campaigns.md"
     map = "map.md"
+    browse = "browse/index.md"
+    """Practices by issuing unit and year."""
 
     @staticmethod
     def practice(pid: str) -> str:
@@ -38,6 +40,11 @@ class uris:
     @staticmethod
     def report(rid: str) -> str:
         return f"reports/{rid}.md"
+
+    @staticmethod
+    def report_practices(rid: str) -> str:
+        """The practices one report names, by its sections."""
+        return f"browse/{rid}.md"
 
 
 def href(from_uri: str, to_uri: str, anchor: str = "") -> str:

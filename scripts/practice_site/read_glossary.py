@@ -7,6 +7,8 @@ from .model import Report, Term
 
 def read_glossary(folder: DataFolder, reports: dict[str, Report]) -> dict[str, Term]:
     quotes = folder.quotes(reports)
+    # With a report that failed to load, "not found" would blame this file for that one.
+    checkable = bool(reports) and not folder.broken("reports")
     out = {}
     for key, f, r, _ in folder.mapping_file("glossary.yml", ("term", "meaning", "source"),
                                             ("quote", "aliases")):
@@ -24,14 +26,14 @@ def read_glossary(folder: DataFolder, reports: dict[str, Report]) -> dict[str, T
                           "the phrase of the report that expands the term")
             elif (phrase := r.text(f["quote"], f"{key}.quote", max_len=500)) is not None:
                 quote = quotes.quote(phrase)
-                if quote is None:
+                if quote is None and checkable:
                     r.problem(f["quote"].line, f"{key}.quote", f"quoted phrase not found in any "
                               f"report: {phrase!r}; copy it from the report exactly")
         if (words := folder.attribution()) is not None and meaning:
             # A 'general' meaning speaks about no sentence: it may claim no cause or inclusion.
             said = [s.text for s in [quote and quotes.sentence(quote.report, quote.sentence)] if s]
             words.check(r, f["meaning"].line, f"{key}.meaning", meaning, said)
-        if term and reports and not quotes.find(term) and not any(quotes.find(a) for a in aliases):
+        if term and checkable and not quotes.find(term) and not any(quotes.find(a) for a in aliases):
             r.problem(f["term"].line, f"{key}.term", f"{term!r} does not occur in any report")
         if term and meaning and source in ("report", "general") and (source == "general" or quote):
             out[key] = Term(key, term, meaning, source, quote, tuple(aliases))

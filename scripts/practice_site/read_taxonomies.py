@@ -9,6 +9,8 @@ from .yamlnodes import Value
 
 def read_themes(folder: DataFolder, reports: dict[str, Report]) -> dict[str, Theme]:
     out = {}
+    # With a report that failed to load, its problem is the one to fix, not the themes naming it.
+    checkable = bool(reports) and not folder.broken("reports")
     for key, f, r, _ in folder.mapping_file("themes.yml", ("name", "description", "parts")):
         parts = []
         for i, pv in enumerate(r.items(f.get("parts"), f"{key}.parts")):
@@ -19,9 +21,9 @@ def read_themes(folder: DataFolder, reports: dict[str, Report]) -> dict[str, The
             rid, num = r.text(pf.get("report"), f"{where}.report"), r.integer(pf.get("part"), f"{where}.part")
             if rid is None or num is None:
                 continue
-            if reports and rid not in reports:
+            if checkable and rid not in reports:
                 r.problem(pf["report"].line, f"{where}.report", f"unknown report {rid!r}")
-            elif reports and reports[rid].parsed.top(num) is None:
+            elif checkable and reports[rid].parsed.top(num) is None:
                 r.problem(pf["part"].line, f"{where}.part", f"report {rid!r} has no part {num}")
             parts.append((rid, num))
         name, desc = r.text(f.get("name"), f"{key}.name"), r.text(f.get("description"), f"{key}.description")

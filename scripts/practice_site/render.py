@@ -5,8 +5,9 @@ from .autolink import Annotator
 from .link import Links, link_corpus
 from .markup import uris
 from .model import Corpus
+from .render_browse import render_browse, render_report_practices, render_reports_index
 from .render_glossary import render_glossary
-from .render_index import render_az, render_home, render_reports_index, render_tags, render_theme, render_themes_index
+from .render_index import render_az, render_home, render_tags, render_theme, render_themes_index
 from .render_listings import render_campaigns, render_honours
 from .render_map import render_map
 from .render_practice import render_practice
@@ -35,7 +36,8 @@ def render_site(corpus: Corpus, links: Links | None = None, site_url: str = "",
         uris.themes: render_themes_index(corpus),
         uris.tags: render_tags(corpus),
         uris.practices: render_az(corpus),
-        uris.reports: render_reports_index(corpus),
+        uris.reports: render_reports_index(corpus, links),
+        uris.browse: render_browse(corpus, links),
         uris.glossary: render_glossary(corpus),
         uris.honours: render_honours(corpus),
         uris.campaigns: render_campaigns(corpus),
@@ -49,6 +51,7 @@ def render_site(corpus: Corpus, links: Links | None = None, site_url: str = "",
     campaigns = campaign_members(corpus)
     for rid, report in corpus.reports.items():
         pages[uris.report(rid)] = render_report(report, corpus, links, annotator)
+        pages[uris.report_practices(rid)] = render_report_practices(report, corpus, links)
     for pid, p in corpus.practices.items():
         pages[uris.practice(pid)] = render_practice(p, corpus, links, site_url, annotator,
                                                     suggestions[pid], campaigns)

@@ -54,6 +54,7 @@ def render_home(corpus: Corpus) -> str:
     out.append(f"- {link(me, uris.glossary, '术语（缩略语与数字提法）')}")
     out.append(f"- {link(me, uris.campaigns, '专项行动')}")
     out.append(f"- {link(me, uris.honours, '荣誉与表彰')}")
+    out.append(f"- {link(me, uris.browse, '按发文单位与年度浏览')}")
     for r in sorted(corpus.reports.values(), key=lambda r: (-r.year, r.id)):
         out.append(f"- 原文：{link(me, uris.report(r.id), f'{r.title}（{r.year}年）')}")
     out.append(f"- {link(me, uris.about, '关于本站与证据等级')}\n")
@@ -114,11 +115,3 @@ def render_az(corpus: Corpus) -> str:
         out.extend(card(me, p, corpus) for p in practices)
     return "\n".join(out) + "\n"
 
-
-def render_reports_index(corpus: Corpus) -> str:
-    me = uris.reports
-    out = [front_matter(title="报告原文"), "# 报告原文\n",
-           "各报告全文照录，每句话都有固定锚点；正文中提到的做法链接到对应页面。\n"]
-    for r in sorted(corpus.reports.values(), key=lambda r: (-r.year, r.id)):
-        out.append(f"- {link(me, uris.report(r.id), r.title)}（{md_text(r.unit)}，{r.year}年，{md_text(r.kind)}）")
-    return "\n".join(out) + "\n"

@@ -70,10 +70,25 @@ def breadcrumbs(me: str, p: Practice, corpus: Corpus) -> str:
 
 def evidence_label(reports: list[Report], me: str) -> str:
     sources = "；".join(f"{r.unit}《{r.title}》（{r.year}年）" for r in reports)
+    who = "各单位对本单位" if len({r.unit for r in reports}) > 1 else "该单位对本单位"
     return ("!!! info \"证据等级：单位自述，未经独立评估\"\n"
-            f"    本页所述做法与数据均出自{md_text(sources)}，属该单位对本单位工作的自我报告，"
+            f"    本页所述做法与数据均出自{md_text(sources)}，属{who}工作的自我报告，"
             "未经第三方评估或同行复核。数据按原文照录，原文隐去的数字以 \\* 表示。"
             f"[证据等级说明]({href(me, uris.about, 'evidence')})\n")
+
+
+def per_report(corpus: Corpus, entries, report_of, anchor: str, out: list[str]):
+    """``entries`` grouped by report, newest first: (report, its entries). With more than one
+    report, each group gets a heading (year, unit, title) with a fixed anchor
+    (``#sources-<report id>``); a page citing one report stays as it always was."""
+    groups: dict[str, list] = {}
+    for e in entries:
+        groups.setdefault(report_of(e), []).append(e)
+    reports = sorted((corpus.reports[rid] for rid in groups), key=lambda r: (-r.year, r.id))
+    for r in reports:
+        if len(reports) > 1:
+            out.append(f"### {r.year}年 {md_text(r.unit)}《{md_text(r.title)}》 {{#{anchor}-{r.id}}}\n")
+        yield r, groups[r.id]
 
 
 def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
@@ -117,19 +132,21 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
     out.extend(f"- “{text(q.text)}” {src(q.report, q.sentence)}" for q in p.how)
     out.append("")
     out.append(f"## {SECTIONS['outcomes']} {{#outcomes}}\n")
-    if p.outcomes:
+    if not p.outcomes:
+        out.append("报告未给出与本做法直接相关的数据。\n")
+    for _r, outcomes in per_report(corpus, p.outcomes, lambda o: o.quote.report, "outcomes", out):
         out.append("| 数据（照录原文） | 说明 | 出处 |\n| --- | --- | --- |")
         out.extend(f"| {text(o.figure)} | {text(o.measures)} | {src(o.quote.report, o.quote.sentence)} |"
-                   for o in p.outcomes)
+                   for o in outcomes)
         out.append("")
-    else:
-        out.append("报告未给出与本做法直接相关的数据。\n")
     out.append(f"## {SECTIONS['sources']} {{#sources}}\n")
-    for e in links.evidence[p.id]:
-        r = corpus.reports[e.report]
-        where = f"《{r.title}》{r.parsed.label(e.sentence.section)}"
-        out.append(f"1. {text(e.sentence.text)} — {src(e.report, e.sentence.id, where)}")
-    out.append("")
+    for r, evidence in per_report(corpus, links.evidence[p.id], lambda e: e.report, "sources", out):
+        for e in evidence:
+            where = f"《{r.title}》{r.parsed.place(e.sentence)}"
+            out.append(f"1. {text(e.sentence.text)} — {src(e.report, e.sentence.id, where)}")
+        out.append("")
+    if not links.evidence[p.id]:
+        out.append("")
     out.append(f"## {SECTIONS['related']} {{#related}}\n")
     rels = [(r, False, r.target) for r in p.related]
     rels += [(_declared(corpus, src_id, p.id, k), True, src_id) for src_id, k, _ in links.inverse[p.id]

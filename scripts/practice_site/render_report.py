@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .autolink import Annotator, PageText
 from .link import Links
-from .markup import front_matter, md_text, uris
+from .markup import front_matter, link, md_text, uris
 from .model import Corpus, Report
 from .report import Section, Sentence
 
@@ -26,7 +26,8 @@ def render_report(report: Report, corpus: Corpus, links: Links,
     untitled = "" if parsed.title else " · 原文无标题行，标题为编者所加"
     out.append('<div class="ps-meta" markdown>\n'
                f"发文单位：{md_text(report.unit)} · 年度：{report.year} · 类型：{md_text(report.kind)}"
-               f"{untitled}\n</div>\n")
+               f"{untitled} · {link(uris.report(report.id), uris.report_practices(report.id), '本报告提到的做法')}"
+               "\n</div>\n")
     out.append("!!! note \"如何使用本页\"\n"
                "    全文照录原文，隐去的人名与数字以 \\* 表示。每句话都有固定锚点，可直接链接；"
                "带下划线的词链接到对应做法的页面；加虚线的术语，鼠标停留或用 Tab 键选中可看释义。\n")

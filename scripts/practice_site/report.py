@@ -117,6 +117,14 @@ class ParsedReport:
             return "导语"
         return "".join(s.marker or _short(s.heading) + " " for s in path).rstrip()
 
+    def place(self, s: Sentence) -> str:
+        """Where a sentence is: its section's label; ``结语`` after the last section."""
+        return "结语" if not s.section and s in self._closing else self.label(s.section)
+
+    @cached_property
+    def _closing(self) -> frozenset[Sentence]:
+        return frozenset(self.closing)
+
     def sentence(self, sid: str) -> Sentence | None:
         return self._sentences_by_id.get(sid)
 

@@ -45,7 +45,8 @@ BOOSTS: tuple[tuple[str, float], ...] = (
 # and the page head (the h1 section: meta line and evidence note, alike on every practice).
 UNINDEXED_SECTIONS = ("sources", "related", "members", "suggested", "backlinks", "cite")
 _HEAD = re.compile(r"^(# [^{\n]*)$", re.M)
-_UNINDEXED = re.compile(r"^(## .*\{#(?:" + "|".join(UNINDEXED_SECTIONS) + r"))\}$", re.M)
+# ``### … {#sources-<report>}``: a section's per-report groups (render_practice.per_report).
+_UNINDEXED = re.compile(r"^(###? .*\{#(?:" + "|".join(UNINDEXED_SECTIONS) + r")(?:-[a-z0-9-]+)?)\}$", re.M)
 
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 

@@ -1,0 +1,75 @@
+"""Several reports on one site (fixture corpus: mini, 2022, and mini-review, 2023, a report
+of another layout with no title line): practice pages group by report, the reports index
+and the per-report, per-unit and per-year views list what each report names."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT
+from practice_site.load import load_corpus
+from practice_site.markup import uris
+from practice_site.render import render_site
+
+
+@pytest.fixture(scope="module")
+def pages():
+    corpus, problems = load_corpus(ROOT / "tests" / "fixtures" / "corpus", ROOT)
+    assert problems == []
+    return render_site(corpus)
+
+
+def _h3(md: str) -> list[str]:
+    return re.findall(r"^### (.*)$", md, re.M)
+
+
+def test_practice_named_by_two_reports_groups_sources_and_outcomes_newest_first(pages):
+    md = pages[uris.practice("jingwang-ronghe")]
+    assert _h3(md) == [
+        "2023年 测试市局《测试市局2023年工作回顾》 {#outcomes-mini-review}",
+        "2022年 测试分局《测试报告标题》 {#outcomes-mini}",
+        "2023年 测试市局《测试市局2023年工作回顾》 {#sources-mini-review}",
+        "2022年 测试分局《测试报告标题》 {#sources-mini}",
+    ]
+    outcomes = md[md.index("{#outcomes-mini-review}"):md.index("{#outcomes-mini}")]
+    assert "\\*\\*个" in outcomes and "mini-review.md#s-" in outcomes and "余人次" not in outcomes
+    sources = md[md.index("{#sources-mini-review}"):md.index("{#sources-mini}")]
+    assert "《测试市局2023年工作回顾》导语" in sources and "《测试市局2023年工作回顾》（一）1\\." in sources
+    assert "各单位对本单位工作的自我报告" in md
+
+
+def test_practice_named_by_one_report_has_no_report_headings(pages):
+    md = pages[uris.practice("jiayi")]
+    assert _h3(md) == [] and "该单位对本单位工作的自我报告" in md
+
+
+def test_reports_index_lists_each_report_with_unit_year_and_practices(pages):
+    md = pages[uris.reports]
+    newer, older = md.split("## 测试报告标题 {#mini}")
+    assert "## 测试市局2023年工作回顾 {#mini-review}" in newer
+    assert "发文单位：测试市局 · 年度：2023" in newer and "发文单位：测试分局 · 年度：2022" in older
+    assert "提到的做法（2 项" in newer and "[“甲乙”机制]" not in newer
+    assert "提到的做法（4 项" in older and "[“甲乙”机制](../practices/jiayi.md)" in older
+
+
+def test_report_practices_page_follows_the_reports_sections(pages):
+    md = pages[uris.report_practices("mini")]
+    assert re.findall(r"^## .* \{#([\w-]+)\}$", md, re.M) == ["p1", "p2"]
+    part1 = md[md.index("{#p1}"):md.index("{#p2}")]
+    assert "[警网智治](../practices/jingwang-zhizhi.md)（做法）：[一、二是](../reports/mini.md#s-" in part1
+    review = pages[uris.report_practices("mini-review")]
+    assert re.findall(r"^## .* \{#([\w-]+)\}$", review, re.M) == ["intro", "s1"]
+
+
+def test_browse_index_groups_reports_by_unit_and_by_year(pages):
+    md = pages[uris.browse]
+    by_unit, by_year = md.split("## 按年度 {#by-year}")
+    assert [h.split(" {")[0] for h in _h3(by_unit)] == ["测试分局", "测试市局"]
+    assert [h.split(" {")[0] for h in _h3(by_year)] == ["2023年", "2022年"]
+    assert "[2 项做法](mini-review.md)" in by_year and "[4 项做法](mini.md)" in by_year
+
+
+def test_untitled_report_says_its_title_is_the_editors(pages):
+    assert "原文无标题行，标题为编者所加" in pages[uris.report("mini-review")]
+    assert "原文无标题行" not in pages[uris.report("mini")]
