@@ -18,11 +18,15 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def cn_number(text: str) -> int:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23 (ordinals as reports print them)."""
-    if "十" not in text:
-        return _CN_DIGITS[text]
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23 (ordinals as reports print them).
+    Raises ValueError on anything else (一二、 is not an ordinal)."""
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        tens, ones = "", text
+    if len(tens) > 1 or len(ones) > 1 or (tens and tens not in _CN_DIGITS) or (ones and ones not in _CN_DIGITS) \
+            or not (ten or ones):
+        raise ValueError(f"not a Chinese ordinal: {text!r}")
+    return (_CN_DIGITS[tens] if tens else 1 if ten else 0) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
@@ -86,12 +90,15 @@ MAX_HEADING = 40
 """Characters: an unmarked line longer than this is body text, however it ends."""
 
 
-def marker(text: str, *, line_start: bool) -> tuple[Family, re.Match[str]] | None:
+def marker(text: str, *, line_start: bool) -> tuple[Family, str, int] | None:
     """The family whose marker opens ``text`` (a line if ``line_start``, else a sentence
-    inside a line), with its match."""
+    inside a line), the marker as printed and its ordinal (0 for 最后: the next one)."""
     for fam in FAMILIES:
         if (line_start or fam.inner or fam.sentence_start) and (m := fam.pattern.match(text)):
-            return fam, m
+            try:
+                return fam, m.group(0), fam.ordinal(m.group(1))
+            except ValueError:  # 一二、 or 十十是: not a marker
+                continue
     return None
 
 

@@ -245,11 +245,11 @@ class _TreeBuilder:
             for i, piece in enumerate(split_sentences(line)):
                 opens = None
                 if found := layout.marker(piece, line_start=i == 0):
-                    fam, m = found
+                    fam = found[0]
                     if not fam.inner:
                         scope += 1
                     if not fam.inner or inside or i == 0:
-                        opens = (fam, m.group(0), fam.ordinal(m.group(1)))
+                        opens = found
                         if fam.paired:
                             paired.setdefault((scope, fam.name), []).append(len(units))
                 elif i == 0 and layout.is_plain_heading(line) and k + 1 < end:
@@ -286,7 +286,7 @@ class _TreeBuilder:
         same = [c for c in siblings if c.family is fam]
         if fam is layout.UNNUMBERED:
             number = len(same) + 1
-        elif number == 0:  # 最后: the one after the last of the sequence
+        elif number == 0 and fam.name == "sequence":  # 最后: the one after the last
             number = (same[-1].number if same else 0) + 1
         base = f"{self.stack[-1].id}-" if self.stack else ""
         sid = base + f"{fam.letter}{number}"
