@@ -2,6 +2,7 @@
 each with the section tree it must give, and the lines that must not become headings."""
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,26 @@ def test_a_title_on_two_lines_is_not_a_heading_above_the_parts():
     assert r.title == "东岗区公安分局"
     assert [s.text for s in r.byline] == ["2023年工作总结"]
     assert [s.id for s in r.sections] == ["p1", "p2"]
+
+
+# Pieces of every layout, joined at random: markers, headings, punctuation, line breaks.
+ATOMS = ["一、", "二、", "十十、", "（一）", "(二)", "1.", "2、", "（3）", "4)", "①", "一是", "二是",
+         "第一，", "第二,", "首先，", "其次，", "最后，", "强基固本 守正创新", "甲乙丙丁", "。", "！",
+         "?", ".", "，", ",", "：", "“", "”", "\n", "\n", "\n", "  ", "□本报记者", "2023年1月5日",
+         "汇报完毕。", "**", "１．", "0.", "第一时间"]
+
+
+def test_any_mix_of_layouts_parses_verbatim_with_unique_ids():
+    """Seeded, so a failure reproduces; the text printed by the assertion is the case."""
+    rng = random.Random(10)
+    for _ in range(3000):
+        text = "".join(rng.choice(ATOMS) for _ in range(rng.randint(1, 30)))
+        if not text.strip():
+            continue
+        r = parse_report(text)
+        lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+        assert "".join(s.text for s in r.sentences) == "".join(lines[1 if r.title else 0:]), text
+        sections = list(r.walk())
+        assert len({s.id for s in sections}) == len(sections), text
+        assert len({s.id for s in r.sentences}) == len(r.sentences), text
+        assert all(s.sentences[0].text == s.heading for s in sections), text
