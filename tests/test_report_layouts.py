@@ -165,3 +165,19 @@ def test_any_mix_of_layouts_parses_verbatim_with_unique_ids():
         assert len({s.id for s in sections}) == len(sections), text
         assert len({s.id for s in r.sentences}) == len(r.sentences), text
         assert all(s.sentences[0].text == s.heading for s in sections), text
+
+
+def test_paragraphs_joined_on_one_line_still_open_their_sections():
+    r = parse_report("标题\n一、甲项工作。正文。二、乙项工作。1、丙。2、丁。3、4月份办结*件。\n")
+    assert [(s.id, s.heading) for s in r.walk()] == [
+        ("p1", "一、甲项工作。"), ("p2", "二、乙项工作。"), ("p2-n1", "1、丙。"),
+        ("p2-n2", "2、丁。")]
+    assert r.section("p2-n2").sentences[-1].text == "3、4月份办结*件。"
+
+
+def test_web_copy_bylines_and_sign_off():
+    r = parse_report("标题行\n来源:某某公安\n2023-02-14 08:53\n记者说,巡逻队今年扩编。\n"
+                     "（一）巡逻\n巡逻正文。\n(记者 **)\n")
+    assert [s.text for s in r.byline] == ["来源:某某公安", "2023-02-14 08:53"]
+    assert [s.text for s in r.intro] == ["记者说,巡逻队今年扩编。"]
+    assert [s.text for s in r.closing] == ["(记者 **)"]

@@ -47,17 +47,17 @@ class Family:
     """A list inside a paragraph (一是, 第一, 首先): may open any sentence, and always nests
     below the heading families, whatever order the report uses them in."""
     sentence_start: bool = False
-    """A heading family that may also open a sentence in the middle of a line (（二） after
-    a full stop, where a web copy joined two paragraphs)."""
+    """A heading family that may also open a sentence in the middle of a line (（二） or 2、
+    after a full stop, where a copy joined paragraphs); ① stays at line starts."""
     paired: bool = False
     """Counts only with a second marker of the family in the same section: 第一时间 and a
     lone 首先 are ordinary words."""
 
 
 FAMILIES: tuple[Family, ...] = (
-    Family("part", "p", re.compile(rf"^([{_CN}]+)、"), cn_number),
+    Family("part", "p", re.compile(rf"^([{_CN}]+)、"), cn_number, sentence_start=True),
     Family("paren-cn", "s", re.compile(rf"^[（(]([{_CN}]+)[）)]"), cn_number, sentence_start=True),
-    Family("point", "n", re.compile(r"^(\d{1,2})[.．、](?![\d.．])"), int),
+    Family("point", "n", re.compile(r"^(\d{1,2})[.．、](?![\d.．])"), int, sentence_start=True),
     Family("paren-num", "k", re.compile(r"^[（(]?(\d{1,2})[）)]"), int, sentence_start=True),
     Family("circled", "c", re.compile(r"^([①-⑳])"), lambda m: ord(m) - ord("①") + 1),
     Family("item", "i", re.compile(rf"^([{_CN}]+)是"), cn_number, inner=True),
@@ -77,12 +77,16 @@ _CLOSERS = "”’」』）》\"')"
 SENTENCE_END = re.compile(r"(?:[。！？!?]|(?<=[\u4e00-\u9fff”’」』）》])\.(?![0-9A-Za-z]))+"
                           f"[{re.escape(_CLOSERS)}]*")
 
-_BYLINE = re.compile(r"^(?:[□■◆●▲]|本报(?:记者|讯)|记者|通讯员|作者[:：]|来源[:：]|发布时间|——|—)")
-_DATE = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}日)?"
+_BYLINE = re.compile(r"^(?:[□■◆●▲]|[（(]?(?:本报(?:记者|讯)|记者|见习记者|通讯员)|(?:作者|来源|原标题|日期|"
+                     r"发布时间|编辑|责编)[:：]|——|—)"
+                     r"|^[（(][^（()）]{1,30}[）)]$")  # (征求意见稿), （2023年1月5日在…上）
+_DATE = (r"(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}日)?"
+         r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}(?: \d{1,2}:\d{2}(?::\d{2})?)?)")
 _DATELINE = re.compile(rf"^[（(]?{_DATE}[）)]?$")
 _CLOSING = re.compile(r"汇报完毕|特此报告|^谢谢|请.{0,12}指正|批评指正|^以上.{0,12}(?:汇报|报告)"
                       r"|^[（(](?:完|全文完)[）)]$|^[（(]?责任编辑")
 _SALUTATION = re.compile(r"[：:]$")
+_SENTENCE_MARK = re.compile(r"[。！？!?]")
 _NO_HEADING_END = re.compile(r"[。！？!?；;：:，,、…—]$|[。！？!?]")
 _NO_TITLE = re.compile(r"[。！？!?]|[：:，,；;、]$")
 
@@ -104,7 +108,8 @@ def marker(text: str, *, line_start: bool) -> tuple[Family, str, int] | None:
 
 def is_meta(line: str) -> bool:
     """A byline, subtitle or dateline (``□本报记者…``, ``——在…上的讲话``, ``（2023年1月5日）``)."""
-    return bool(_BYLINE.match(line) or _DATELINE.match(line))
+    return (bool(_BYLINE.match(line) or _DATELINE.match(line)) and not _SENTENCE_MARK.search(line)
+            and marker(line, line_start=True) is None)
 
 
 def is_closing(line: str) -> bool:
