@@ -181,3 +181,9 @@ def test_web_copy_bylines_and_sign_off():
     assert [s.text for s in r.byline] == ["来源:某某公安", "2023-02-14 08:53"]
     assert [s.text for s in r.intro] == ["记者说,巡逻队今年扩编。"]
     assert [s.text for s in r.closing] == ["(记者 **)"]
+
+
+def test_a_title_on_two_lines_above_numbered_sections_of_any_family():
+    r = parse_report("北坡县公安局\n2023年工作总结\n（一）巡逻防控\n巡逻正文。\n（二）案件侦办\n侦办正文。\n")
+    assert [s.text for s in r.byline] == ["2023年工作总结"]
+    assert [s.id for s in r.sections] == ["s1", "s2"]

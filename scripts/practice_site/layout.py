@@ -129,11 +129,11 @@ def is_title(line: str) -> bool:
 
 
 def is_plain_heading(line: str) -> bool:
-    """An unnumbered heading's shape: short, no sentence punctuation, not a byline or closing.
-    Whether body text follows it is the caller's to check."""
+    """An unnumbered heading's shape: short, no sentence punctuation, no marker, not a byline
+    or closing. Whether body text follows it is the caller's to check."""
     return (len(line) <= MAX_HEADING and len(_HAN.findall(line)) >= 4
             and not _NO_HEADING_END.search(line) and not is_meta(line) and not is_closing(line)
-            and not line.startswith(("尊敬", "各位", "同志们")))
+            and not line.startswith(("尊敬", "各位", "同志们")) and marker(line, line_start=True) is None)
 
 
 def is_signature(line: str) -> bool:

@@ -208,9 +208,10 @@ class _TreeBuilder:
                 and layout.is_salutation(texts[head + 1]))):
             head += 1
         # A title on two lines: an unmarked short line right under it, in a report whose
-        # parts are numbered (一、), is the title's second line, not a heading above them all.
+        # headings are numbered (一、, （一）, 1.), is the title's second line, not a heading
+        # above them all.
         if title and head == start < len(texts) - 1 and layout.is_plain_heading(texts[head]) and any(
-                layout.FAMILIES[0].pattern.match(t) for t in texts[head + 1:]):
+                (m := layout.marker(t, line_start=True)) and not m[0].inner for t in texts[head + 1:]):
             head += 1
         end = len(texts)
         while end > head and self._closing_line(texts[end - 1]):
