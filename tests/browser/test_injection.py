@@ -60,7 +60,7 @@ def poisoned_corpus(data: Path):
     rep = dataclasses.replace(corpus.reports["mini"], unit=payload("unit"))
     return dataclasses.replace(corpus, practices={**corpus.practices, "jiayi": p},
                                themes={**corpus.themes, "pingan": theme},
-                               tags={**corpus.tags, "矛盾纠纷": tag}, reports={"mini": rep})
+                               tags={**corpus.tags, "矛盾纠纷": tag}, reports={**corpus.reports, "mini": rep})
 
 
 def build(work: Path, pages: dict[str, str], strip_csp: bool) -> Path:
