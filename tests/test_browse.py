@@ -4,6 +4,7 @@ and the per-report, per-unit and per-year views list what each report names."""
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
@@ -73,3 +74,17 @@ def test_browse_index_groups_reports_by_unit_and_by_year(pages):
 def test_untitled_report_says_its_title_is_the_editors(pages):
     assert "原文无标题行，标题为编者所加" in pages[uris.report("mini-review")]
     assert "原文无标题行" not in pages[uris.report("mini")]
+
+
+def test_an_editors_own_title_is_shown_beside_the_reports_title_line(tmp_path):
+    """A title unlike the first line is the editors' (no problem; the page shows both); a
+    near-copy is a slip (tests/invalid/report-title-mismatch.yml)."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "corpus", data)
+    meta = data / "reports" / "mini.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("title: 测试报告标题", "title: 分局年度汇报"),
+                    encoding="utf-8")
+    corpus, problems = load_corpus(data, tmp_path)
+    assert problems == []
+    md = render_site(corpus)[uris.report("mini")]
+    assert "# 分局年度汇报" in md and "原文标题行：测试报告标题" in md

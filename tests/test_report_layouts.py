@@ -187,3 +187,13 @@ def test_a_title_on_two_lines_above_numbered_sections_of_any_family():
     r = parse_report("北坡县公安局\n2023年工作总结\n（一）巡逻防控\n巡逻正文。\n（二）案件侦办\n侦办正文。\n")
     assert [s.text for s in r.byline] == ["2023年工作总结"]
     assert [s.id for s in r.sections] == ["s1", "s2"]
+
+
+def test_a_title_given_in_the_metadata_is_found_below_a_web_copys_masthead():
+    text = "索引号: 0001/2023-01 公开方式: 主动公开\n来源:某市公安局\n某市公安局2023年工作情况\n全年平稳。\n一、打击\n破案。\n"
+    r = parse_report(text, "某市公安局2023年工作情况")
+    assert r.title == "某市公安局2023年工作情况"
+    assert [s.text for s in r.byline] == ["索引号: 0001/2023-01 公开方式: 主动公开", "来源:某市公安局"]
+    assert [s.id for s in r.sections] == ["p1"] and [s.text for s in r.intro] == ["全年平稳。"]
+    # Without the metadata's title, the first line reads as the title.
+    assert parse_report(text).title.startswith("索引号")

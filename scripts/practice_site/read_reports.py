@@ -1,6 +1,8 @@
 """``data/reports/<id>.txt`` (the report verbatim) and ``<id>.yml`` (its metadata)."""
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from .fields import FieldReader
 from .load import DataFolder
 from .model import Report
@@ -9,6 +11,12 @@ from .report import parse_report
 from .slug import id_problem
 
 METADATA = ("title", "unit", "year", "kind")
+
+
+def looks_like_typo(title: str, line: str) -> bool:
+    """Whether a metadata title is a near-copy of the report's title line (a slip to fix)
+    rather than a title of the editors' own (which the page then shows beside the report's)."""
+    return SequenceMatcher(None, title, line).ratio() >= 0.75
 
 
 def read_reports(folder: DataFolder) -> dict[str, Report]:
@@ -28,11 +36,6 @@ def read_reports(folder: DataFolder) -> dict[str, Report]:
         meta = folder.read_yaml(meta_path)
         if text is None or meta is None:
             continue
-        try:
-            parsed = parse_report(text)
-        except ValueError as exc:
-            folder.problems.append(Problem(shown, 1, "-", f"{exc}; an empty report cannot be published"))
-            continue
         r = FieldReader(folder.rel(meta_path), folder.problems)
         fields = r.mapping(meta, "", METADATA)
         if fields is None:
@@ -41,8 +44,12 @@ def read_reports(folder: DataFolder) -> dict[str, Report]:
         unit = r.text(fields.get("unit"), "unit")
         year = r.integer(fields.get("year"), "year")
         kind = r.text(fields.get("kind"), "kind")
-        # A report whose first line is body text has no title line: the metadata names it.
-        if title and parsed.title and title != parsed.title:
+        try:
+            parsed = parse_report(text, title)
+        except ValueError as exc:
+            folder.problems.append(Problem(shown, 1, "-", f"{exc}; an empty report cannot be published"))
+            continue
+        if title and parsed.title and title != parsed.title and looks_like_typo(title, parsed.title):
             r.problem(fields["title"].line, "title", f"does not match the report's first "
                       f"line {parsed.title!r}; copy the title exactly")
         if None in (title, unit, year, kind):

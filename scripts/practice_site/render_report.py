@@ -22,8 +22,10 @@ def render_report(report: Report, corpus: Corpus, links: Links,
     text = (annotator or Annotator(corpus, links)).page(uris.report(report.id), every=True)
     out = [front_matter(title=report.title, description=f"{report.unit} {report.year}年 {report.kind}")]
     out.append(f"# {md_text(report.title)}\n")
-    # Where the report has no title line, the title above is the metadata's, not the report's.
-    untitled = "" if parsed.title else " · 原文无标题行，标题为编者所加"
+    # Where the report has no title line, or the editors titled it otherwise, the title above
+    # is the metadata's: say so, and show the report's own title line (it is not in the text).
+    untitled = ("" if parsed.title == report.title else f" · 原文标题行：{md_text(parsed.title)}"
+                if parsed.title else " · 原文无标题行，标题为编者所加")
     out.append('<div class="ps-meta" markdown>\n'
                f"发文单位：{md_text(report.unit)} · 年度：{report.year} · 类型：{md_text(report.kind)}"
                f"{untitled} · {link(uris.report(report.id), uris.report_practices(report.id), '本报告提到的做法')}"

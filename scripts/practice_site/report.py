@@ -162,12 +162,19 @@ def sentence_id(text: str, seen: dict[str, int]) -> str:
     return base if seen[base] == 1 else f"{base}-{seen[base]}"
 
 
-def parse_report(text: str) -> ParsedReport:
-    """Parse report text (already decoded, LF line ends). Raises ValueError if empty."""
+TITLE_SEARCH = 6
+"""Lines at the top where a title given in the metadata is looked for (a web copy puts its
+index number, source and date above the title)."""
+
+
+def parse_report(text: str, title: str | None = None) -> ParsedReport:
+    """Parse report text (already decoded, LF line ends). ``title``, the metadata's: where it
+    stands alone on one of the first lines, that line is the title and the lines above it
+    the masthead. Raises ValueError if empty."""
     lines = [(i + 1, ln.strip()) for i, ln in enumerate(text.split("\n")) if ln.strip()]
     if not lines:
         raise ValueError("the report has no text")
-    return _TreeBuilder(lines).build()
+    return _TreeBuilder(lines, title).build()
 
 
 @dataclass
@@ -189,8 +196,9 @@ class _Open:
 
 
 class _TreeBuilder:
-    def __init__(self, lines: list[tuple[int, str]]):
+    def __init__(self, lines: list[tuple[int, str]], title: str | None = None):
         self.lines = lines
+        self.given_title = title
         self.seen: dict[str, int] = {}
         self.ranks: dict[str, tuple[int, int]] = {}
         self.ids: set[str] = set()
@@ -200,6 +208,10 @@ class _TreeBuilder:
     def build(self) -> ParsedReport:
         texts = [t for _, t in self.lines]
         title, start = (texts[0], 1) if layout.is_title(texts[0]) else ("", 0)
+        masthead = 0
+        if self.given_title and self.given_title in texts[1:TITLE_SEARCH]:
+            masthead = texts.index(self.given_title)
+            title, start = self.given_title, masthead + 1
         head = start
         # Byline zone: bylines and datelines under the title, and a speaker's line right
         # before the salutation (市公安局局长 **).
@@ -216,7 +228,8 @@ class _TreeBuilder:
         end = len(texts)
         while end > head and self._closing_line(texts[end - 1]):
             end -= 1
-        byline = [self._sentence(s, n) for n, t in self.lines[start:head] for s in split_sentences(t)]
+        byline = [self._sentence(s, n) for n, t in self.lines[:masthead] + self.lines[start:head]
+                  for s in split_sentences(t)]
         intro: list[Sentence] = []
         units = self._units(head, end)
         for line_no, piece, opens in units:
