@@ -197,3 +197,6 @@ def test_a_title_given_in_the_metadata_is_found_below_a_web_copys_masthead():
     assert [s.id for s in r.sections] == ["p1"] and [s.text for s in r.intro] == ["全年平稳。"]
     # Without the metadata's title, the first line reads as the title.
     assert parse_report(text).title.startswith("索引号")
+    # Text above the line is text, not a masthead: the line stays a heading.
+    r = parse_report("全年平稳。\n强基固本 守正创新\n正文。\n", "强基固本 守正创新")
+    assert r.title == "" and [s.id for s in r.sections] == ["h1"]

@@ -86,7 +86,7 @@ _DATELINE = re.compile(rf"^[（(]?{_DATE}[）)]?$")
 _CLOSING = re.compile(r"汇报完毕|特此报告|^谢谢|请.{0,12}指正|批评指正|^以上.{0,12}(?:汇报|报告)"
                       r"|^[（(](?:完|全文完)[）)]$|^[（(]?责任编辑")
 _SALUTATION = re.compile(r"[：:]$")
-_SENTENCE_MARK = re.compile(r"[。！？!?]")
+SENTENCE_MARK = re.compile(r"[。！？!?]")
 _NO_HEADING_END = re.compile(r"[。！？!?；;：:，,、…—]$|[。！？!?]")
 _NO_TITLE = re.compile(r"[。！？!?]|[：:，,；;、]$")
 
@@ -108,7 +108,7 @@ def marker(text: str, *, line_start: bool) -> tuple[Family, str, int] | None:
 
 def is_meta(line: str) -> bool:
     """A byline, subtitle or dateline (``□本报记者…``, ``——在…上的讲话``, ``（2023年1月5日）``)."""
-    return (bool(_BYLINE.match(line) or _DATELINE.match(line)) and not _SENTENCE_MARK.search(line)
+    return (bool(_BYLINE.match(line) or _DATELINE.match(line)) and not SENTENCE_MARK.search(line)
             and marker(line, line_start=True) is None)
 
 

@@ -210,8 +210,11 @@ class _TreeBuilder:
         title, start = (texts[0], 1) if layout.is_title(texts[0]) else ("", 0)
         masthead = 0
         if self.given_title and self.given_title in texts[1:TITLE_SEARCH]:
-            masthead = texts.index(self.given_title)
-            title, start = self.given_title, masthead + 1
+            at = texts.index(self.given_title)
+            # Only if what stands above reads as a masthead, not as text.
+            if not any(layout.SENTENCE_MARK.search(t) for t in texts[:at]):
+                masthead = at
+                title, start = self.given_title, at + 1
         head = start
         # Byline zone: bylines and datelines under the title, and a speaker's line right
         # before the salutation (市公安局局长 **).
