@@ -5,7 +5,7 @@ from .autolink import Annotator
 from .link import Links, link_corpus
 from .markup import uris
 from .model import Corpus
-from .render_browse import render_browse, render_report_practices, render_reports_index
+from .render_browse import named_by_report, render_browse, render_report_practices, render_reports_index
 from .render_glossary import render_glossary
 from .render_index import render_az, render_home, render_tags, render_theme, render_themes_index
 from .render_listings import render_campaigns, render_honours
@@ -49,9 +49,10 @@ def render_site(corpus: Corpus, links: Links | None = None, site_url: str = "",
     annotator = Annotator(corpus, links, glossary_target(pages, corpus))
     suggestions = suggest(corpus, links)
     campaigns = campaign_members(corpus)
+    named = named_by_report(corpus, links)
     for rid, report in corpus.reports.items():
         pages[uris.report(rid)] = render_report(report, corpus, links, annotator)
-        pages[uris.report_practices(rid)] = render_report_practices(report, corpus, links)
+        pages[uris.report_practices(rid)] = render_report_practices(report, corpus, links, named)
     for pid, p in corpus.practices.items():
         pages[uris.practice(pid)] = render_practice(p, corpus, links, site_url, annotator,
                                                     suggestions[pid], campaigns)

@@ -55,12 +55,14 @@ def render_reports_index(corpus: Corpus, links: Links) -> str:
     return "\n".join(out)
 
 
-def render_report_practices(report: Report, corpus: Corpus, links: Links) -> str:
+def render_report_practices(report: Report, corpus: Corpus, links: Links,
+                            named_in: dict[str, dict[str, list[Evidence]]] | None = None) -> str:
     """The practices a report names, under the report's top-level sections, each with links
-    to the places (sections as the report numbers them) where it is named."""
+    to the places (sections as the report numbers them) where it is named. ``named_in``:
+    ``named_by_report``, computed once per site by the caller."""
     me = uris.report_practices(report.id)
     parsed = report.parsed
-    named = named_by_report(corpus, links)[report.id]
+    named = (named_in or named_by_report(corpus, links))[report.id]
     title = f"《{report.title}》提到的做法"
     out = [front_matter(title=title, description=f"{report.unit} {report.year}年"),
            f"# {md_text(title)}\n",
