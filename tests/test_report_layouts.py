@@ -46,6 +46,11 @@ EXPECTED = {
         "h2 |科技赋能 数据引领",
         "h3 |服务为先 温暖为民",
     ], ["（完）"]),
+    "hard-wrapped.txt": ("东川区公安分局2023年工作报告", [], [
+        "p1 一、|一、打击犯罪",
+        "p1-h1 |守望相助 平安共建",
+        "p2 二、|二、服务群众",
+    ], []),
     "no-title.txt": ("", [], [
         "i1 一是|一是建立联勤机制:民警与网格员每周联合巡查.",
         "i2 二是|二是共享信息台账,做到一格一册。",
@@ -200,3 +205,11 @@ def test_a_title_given_in_the_metadata_is_found_below_a_web_copys_masthead():
     # Text above the line is text, not a masthead: the line stays a heading.
     r = parse_report("全年平稳。\n强基固本 守正创新\n正文。\n", "强基固本 守正创新")
     assert r.title == "" and [s.id for s in r.sections] == ["h1"]
+
+
+def test_a_hard_wrapped_copy_is_read_as_its_paragraphs():
+    r = _parse("hard-wrapped.txt")
+    assert [s.text for s in r.intro] == ["2023年，东川区公安分局坚持主动警务，全区治安形势平稳，群众安全感持续提升。",
+                                         "现将主要工作报告如下："]
+    assert r.section("p1").sentences[1].text.endswith("全年破获此类案件**起，追回车辆***辆。")
+    assert r.section("p1").sentences[1].line == 6  # a paragraph is numbered by its first line

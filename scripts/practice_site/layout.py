@@ -87,6 +87,7 @@ _CLOSING = re.compile(r"汇报完毕|特此报告|^谢谢|请.{0,12}指正|批�
                       r"|^[（(](?:完|全文完)[）)]$|^[（(]?责任编辑")
 _SALUTATION = re.compile(r"[：:]$")
 SENTENCE_MARK = re.compile(r"[。！？!?]")
+ENDS_PARAGRAPH = re.compile(r"[。！？!?：:；;…”」』）)]$")
 _NO_HEADING_END = re.compile(r"[。！？!?；;：:，,、…—]$|[。！？!?]")
 _NO_TITLE = re.compile(r"[。！？!?]|[：:，,；;、]$")
 

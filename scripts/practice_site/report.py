@@ -13,6 +13,7 @@ the report first uses them, the list families (一是, 第一, 首先) below the
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -174,7 +175,27 @@ def parse_report(text: str, title: str | None = None) -> ParsedReport:
     lines = [(i + 1, ln.strip()) for i, ln in enumerate(text.split("\n")) if ln.strip()]
     if not lines:
         raise ValueError("the report has no text")
-    return _TreeBuilder(lines, title).build()
+    return _TreeBuilder(_unwrap(lines), title).build()
+
+
+def _unwrap(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Join the lines of a hard-wrapped copy (from a PDF: most lines cut at one width, mid
+    sentence) back into paragraphs, numbered by their first line; otherwise every cut line
+    would read as a short unpunctuated line, a heading. Lines of other lengths stay as they are."""
+    widths = Counter(len(t) for _, t in lines if len(t) >= 10).most_common(1)
+    width, count = widths[0] if widths else (0, 0)
+    if count < max(5, len(lines) // 3):
+        return lines
+    out: list[tuple[int, str]] = []
+    open_ = False
+    for n, t in lines:
+        if open_ and layout.marker(t, line_start=True) is None and not layout.is_meta(t):
+            out[-1] = (out[-1][0], out[-1][1] + t)
+        else:
+            out.append((n, t))
+        # A full line not ending a sentence or a clause runs on into the next one.
+        open_ = len(t) >= width - 1 and not layout.ENDS_PARAGRAPH.search(t)
+    return out
 
 
 @dataclass
