@@ -213,3 +213,11 @@ def test_a_hard_wrapped_copy_is_read_as_its_paragraphs():
                                          "现将主要工作报告如下："]
     assert r.section("p1").sentences[1].text.endswith("全年破获此类案件**起，追回车辆***辆。")
     assert r.section("p1").sentences[1].line == 6  # a paragraph is numbered by its first line
+
+
+def test_a_bulleted_subheading_is_a_heading_a_bulleted_byline_is_not():
+    r = parse_report("守护平安\n■本报记者 ** 通讯员 **\n导语正文。\n■科技赋能 打造智慧警务\n正文一。\n"
+                     "【服务为先 温暖为民】\n正文二。\n■责编:**\n")
+    assert [s.text for s in r.byline] == ["■本报记者 ** 通讯员 **"]
+    assert [s.heading for s in r.sections] == ["■科技赋能 打造智慧警务", "【服务为先 温暖为民】"]
+    assert [s.text for s in r.closing] == ["■责编:**"]
