@@ -221,3 +221,10 @@ def test_a_bulleted_subheading_is_a_heading_a_bulleted_byline_is_not():
     assert [s.text for s in r.byline] == ["■本报记者 ** 通讯员 **"]
     assert [s.heading for s in r.sections] == ["■科技赋能 打造智慧警务", "【服务为先 温暖为民】"]
     assert [s.text for s in r.closing] == ["■责编:**"]
+
+
+def test_chapters_and_other_ordinal_shapes():
+    r = parse_report("标题\n第一部分 年度工作回顾\n一．打击\n其一，破案。其二，追逃。\n第二部分 来年打算\n二．服务\n正文。\n")
+    assert [(s.id, s.marker) for s in r.walk()] == [
+        ("b1", "第一部分"), ("b1-p1", "一．"), ("b1-p1-d1", "其一"), ("b1-p1-d2", "其二"),
+        ("b2", "第二部分"), ("b2-p2", "二．")]

@@ -55,13 +55,14 @@ class Family:
 
 
 FAMILIES: tuple[Family, ...] = (
-    Family("part", "p", re.compile(rf"^([{_CN}]+)、"), cn_number, sentence_start=True),
+    Family("chapter", "b", re.compile(rf"^第([{_CN}]+)(?:部分|章|篇)"), cn_number),
+    Family("part", "p", re.compile(rf"^([{_CN}]+)[、．]"), cn_number, sentence_start=True),
     Family("paren-cn", "s", re.compile(rf"^[（(]([{_CN}]+)[）)]"), cn_number, sentence_start=True),
     Family("point", "n", re.compile(r"^(\d{1,2})[.．、](?![\d.．])"), int, sentence_start=True),
     Family("paren-num", "k", re.compile(r"^[（(]?(\d{1,2})[）)]"), int, sentence_start=True),
     Family("circled", "c", re.compile(r"^([①-⑳])"), lambda m: ord(m) - ord("①") + 1),
     Family("item", "i", re.compile(rf"^([{_CN}]+)是"), cn_number, inner=True),
-    Family("ordinal", "d", re.compile(rf"^第([{_CN}]+)(?=[，,、：:])"), cn_number, inner=True, paired=True),
+    Family("ordinal", "d", re.compile(rf"^[第其]([{_CN}]+)(?=[，,、：:])"), cn_number, inner=True, paired=True),
     Family("sequence", "e", re.compile(r"^(首先|其次|再次|最后)(?=[，,、：:])"), _SEQUENCE.__getitem__,
            inner=True, paired=True),
 )
