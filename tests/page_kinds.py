@@ -27,6 +27,8 @@ def page_kinds(corpus: Corpus) -> dict[str, str]:
         "campaigns": uris.campaigns,
         "honours": uris.honours,
         "reports": uris.reports,
+        "report-practices": uris.report_practices(min(corpus.reports)),
+        "browse": uris.browse,
         "about": uris.about,
     }
     kinds = {kind: "" if uri == uris.home else built_url(uris.home, uri) for kind, uri in sources.items()}
