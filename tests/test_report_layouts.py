@@ -228,3 +228,11 @@ def test_chapters_and_other_ordinal_shapes():
     assert [(s.id, s.marker) for s in r.walk()] == [
         ("b1", "第一部分"), ("b1-p1", "一．"), ("b1-p1-d1", "其一"), ("b1-p1-d2", "其二"),
         ("b2", "第二部分"), ("b2-p2", "二．")]
+
+
+def test_a_first_line_the_metadata_names_is_the_title_whatever_its_shape():
+    text = "守护平安，我们一直在路上！\n全年平稳。\n"
+    assert parse_report(text).title == ""
+    assert parse_report(text, "守护平安，我们一直在路上！").title == "守护平安，我们一直在路上！"
+    # Spaces do not count: the title is the line as printed.
+    assert parse_report("来源:某局\n强基固本　守正创新\n正文。\n", "强基固本 守正创新").title == "强基固本　守正创新"

@@ -7,7 +7,7 @@ from .fields import FieldReader
 from .load import DataFolder
 from .model import Report
 from .problems import Problem
-from .report import parse_report
+from .report import parse_report, same_title
 from .slug import id_problem
 
 METADATA = ("title", "unit", "year", "kind")
@@ -49,7 +49,7 @@ def read_reports(folder: DataFolder) -> dict[str, Report]:
         except ValueError as exc:
             folder.problems.append(Problem(shown, 1, "-", f"{exc}; an empty report cannot be published"))
             continue
-        if title and parsed.title and title != parsed.title and looks_like_typo(title, parsed.title):
+        if title and parsed.title and not same_title(title, parsed.title) and looks_like_typo(title, parsed.title):
             r.problem(fields["title"].line, "title", f"does not match the report's first "
                       f"line {parsed.title!r}; copy the title exactly")
         if None in (title, unit, year, kind):

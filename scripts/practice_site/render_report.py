@@ -7,7 +7,7 @@ from .autolink import Annotator, PageText
 from .link import Links
 from .markup import front_matter, link, md_text, uris
 from .model import Corpus, Report
-from .report import Section, Sentence
+from .report import Section, Sentence, same_title
 
 
 def sentence_html(s: Sentence, text: PageText | None = None) -> str:
@@ -24,7 +24,7 @@ def render_report(report: Report, corpus: Corpus, links: Links,
     out.append(f"# {md_text(report.title)}\n")
     # Where the report has no title line, or the editors titled it otherwise, the title above
     # is the metadata's: say so, and show the report's own title line (it is not in the text).
-    untitled = ("" if parsed.title == report.title else f" · 原文标题行：{md_text(parsed.title)}"
+    untitled = ("" if same_title(parsed.title, report.title) else f" · 原文标题行：{md_text(parsed.title)}"
                 if parsed.title else " · 原文无标题行，标题为编者所加")
     out.append('<div class="ps-meta" markdown>\n'
                f"发文单位：{md_text(report.unit)} · 年度：{report.year} · 类型：{md_text(report.kind)}"

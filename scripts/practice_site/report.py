@@ -21,7 +21,7 @@ from . import layout
 from .layout import Family, cn_number
 
 __all__ = ["Sentence", "Section", "ParsedReport", "parse_report", "split_sentences",
-           "sentence_id", "cn_number"]
+           "sentence_id", "cn_number", "same_title"]
 
 
 @dataclass(frozen=True)
@@ -163,6 +163,11 @@ def sentence_id(text: str, seen: dict[str, int]) -> str:
     return base if seen[base] == 1 else f"{base}-{seen[base]}"
 
 
+def same_title(a: str, b: str) -> bool:
+    """Titles compared as a reader would: spaces (half- or full-width) do not count."""
+    return "".join(a.split()) == "".join(b.split()) != ""
+
+
 TITLE_SEARCH = 6
 """Lines at the top where a title given in the metadata is looked for (a web copy puts its
 index number, source and date above the title)."""
@@ -228,14 +233,13 @@ class _TreeBuilder:
 
     def build(self) -> ParsedReport:
         texts = [t for _, t in self.lines]
-        title, start = (texts[0], 1) if layout.is_title(texts[0]) else ("", 0)
+        given = [i for i, t in enumerate(texts[:TITLE_SEARCH]) if same_title(t, self.given_title or "")]
+        title, start = (texts[0], 1) if layout.is_title(texts[0]) or given[:1] == [0] else ("", 0)
         masthead = 0
-        if self.given_title and self.given_title in texts[1:TITLE_SEARCH]:
-            at = texts.index(self.given_title)
-            # Only if what stands above reads as a masthead, not as text.
-            if not any(layout.SENTENCE_MARK.search(t) for t in texts[:at]):
-                masthead = at
-                title, start = self.given_title, at + 1
+        # The metadata's title lower down, below a web copy's masthead (not below text).
+        if given and given[0] > 0 and not any(layout.SENTENCE_MARK.search(t) for t in texts[:given[0]]):
+            masthead = given[0]
+            title, start = texts[masthead], masthead + 1
         head = start
         # Byline zone: bylines and datelines under the title, and a speaker's line right
         # before the salutation (市公安局局长 **).
