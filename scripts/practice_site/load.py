@@ -2,7 +2,7 @@
 
 Layout (see data/README.md): ``reports/<id>.txt`` + ``reports/<id>.yml``, ``themes.yml``,
 ``tags.yml``, ``relations.yml``, ``kinds.yml``, ``glossary.yml``, ``honours.yml``,
-``coverage.yml``, ``practices/<id>.yml``. ``DataFolder`` is the file access every reader
+``coverage.yml``, ``practices/<id>.yml``, ``collections/<id>.yml``. ``DataFolder`` is the file access every reader
 shares (decoding rules, YAML with line numbers, paths as the editor knows them); the
 ``read_*`` modules each own one kind of file.
 """
@@ -122,6 +122,7 @@ class DataFolder:
 
 def load_corpus(data_dir: Path, root: Path | None = None) -> tuple[Corpus, list[Problem]]:
     """Load everything under ``data_dir``; the corpus is complete only if no problems."""
+    from .read_collections import read_collections
     from .read_coverage import read_coverage
     from .read_glossary import read_glossary
     from .read_honours import read_honours
@@ -139,5 +140,7 @@ def load_corpus(data_dir: Path, root: Path | None = None) -> tuple[Corpus, list[
     glossary = read_glossary(folder, reports)
     honours = read_honours(folder, reports, practices)
     skipped = read_coverage(folder, reports, practices)
-    corpus = Corpus(reports, practices, themes, tags, relation_kinds, kinds, glossary, honours, skipped)
+    collections = read_collections(folder, reports, practices)
+    corpus = Corpus(reports, practices, themes, tags, relation_kinds, kinds, glossary, honours, skipped,
+                    collections)
     return corpus, sorted(set(folder.problems))

@@ -28,6 +28,7 @@ class uris:
     map = "map.md"
     browse = "browse/index.md"
     """Practices by issuing unit and year."""
+    collections = "collections/index.md"
 
     @staticmethod
     def practice(pid: str) -> str:
@@ -36,6 +37,10 @@ class uris:
     @staticmethod
     def theme(tid: str) -> str:
         return f"themes/{tid}.md"
+
+    @staticmethod
+    def collection(cid: str) -> str:
+        return f"collections/{cid}.md"
 
     @staticmethod
     def report(rid: str) -> str:

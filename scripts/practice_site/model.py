@@ -85,6 +85,8 @@ class Practice:
     """Extra source sentences a name search would not find."""
     path: str
     line: int = 1
+    former_ids: tuple[str, ...] = ()
+    """Ids the record had before a rename: their URLs redirect to this page (redirects.py)."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -196,6 +198,36 @@ class Skip:
 
 
 @dataclass(frozen=True)
+class CollectionItem:
+    """One entry of a topic handout: a practice, or a sentence quoted from a report."""
+
+    practice: str = ""
+    """Practice id; empty for a quoted sentence."""
+    quote: Quote | None = None
+    """For a sentence entry: the phrase, resolved to its sentence."""
+    note: str = ""
+    """The trainer's note (editorial)."""
+    questions: tuple[str, ...] = ()
+    """Discussion questions (editorial)."""
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A topic handout for trainers (``data/collections/<id>.yml``)."""
+
+    id: str
+    """File stem; the page is ``collections/<id>/``."""
+    title: str
+    audience: str
+    """Who the handout is for (editorial)."""
+    introduction: str
+    """Editorial introduction, shown marked as such."""
+    items: tuple[CollectionItem, ...]
+    """In the order the trainer chose."""
+    path: str = ""
+
+
+@dataclass(frozen=True)
 class Corpus:
     reports: dict[str, Report]
     practices: dict[str, Practice]
@@ -210,6 +242,8 @@ class Corpus:
     """Keyed by honour id, in file order (``data/honours.yml``)."""
     skipped: tuple[Skip, ...] = ()
     """Terms deliberately not made pages (``data/coverage.yml``), in file order."""
+    collections: dict[str, Collection] = field(default_factory=dict)
+    """Topic handouts (``data/collections/<id>.yml``), keyed by id, sorted by id."""
 
     @cached_property
     def quotes(self) -> QuoteIndex:

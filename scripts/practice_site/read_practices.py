@@ -23,7 +23,7 @@ Known = Collection[str] | None
 """Ids (or tag names) a record may use: a taxonomy table, or None when it did not load."""
 
 REQUIRED = ("id", "name", "kind", "theme", "tags", "summary", "how", "outcomes", "related")
-OPTIONAL = ("aliases", "evidence")
+OPTIONAL = ("aliases", "evidence", "former_ids")
 OUTCOME_REQUIRED = ("figure", "measures", "quote")
 OUTCOME_OPTIONAL = ("report",)
 """``report``: the report id whose sentence the outcome cites, where several reports hold
@@ -93,6 +93,7 @@ def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | N
             r.problem(f["id"].line, "id", f"{pid!r} differs from the file name {path.stem!r}; "
                       f"rename the file to {pid}.yml or change the id")
     name = r.text(f.get("name"), "name", max_len=40)
+    former = former_ids(r, f, pid, files)
     aliases = r.text_list(f.get("aliases"), "aliases")
     if quotes is not None:
         # "又称" claims the report uses the name: an alias must occur in a report.
@@ -187,7 +188,26 @@ def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | N
     if len(r.problems) > before or None in (pid, name, kind, theme, summary):
         return None
     return Practice(pid, name, tuple(aliases), kind, theme, tuple(tag_names), summary,  # type: ignore[arg-type]
-                    tuple(how), tuple(outcomes), tuple(related), tuple(evidence), r.path, top.line)
+                    tuple(how), tuple(outcomes), tuple(related), tuple(evidence), r.path, top.line,
+                    tuple(former))
+
+
+def former_ids(r: FieldReader, f: dict[str, Value], pid: str | None, files: set[str] | None) -> list[str]:
+    """``former_ids``: ids the record had before, whose URLs must keep working. A former id
+    cannot be a current record's id (both would own the URL)."""
+    out = []
+    for i, v in enumerate(r.items(f.get("former_ids"), "former_ids")):
+        old = r.text(v, f"former_ids[{i}]")
+        if old is None:
+            continue
+        if msg := id_problem(old):
+            r.problem(v.line, f"former_ids[{i}]", msg)
+        elif old == pid or (files is not None and old in files):
+            r.problem(v.line, f"former_ids[{i}]", f"{old!r} is the id of a current record "
+                      f"(data/practices/{old}.yml); a former id must be free for the redirect")
+        else:
+            out.append(old)
+    return out
 
 
 def read_relation(rv: Value, where: str, r: FieldReader, pid: str | None, quote,
@@ -259,8 +279,14 @@ def check_corpus(practices: dict[str, Practice], readers: dict[str, FieldReader]
     not name both practices. (Dangling relations are checked in ``read_practice`` against
     the record files, so broken records get it too.)"""
     owner: dict[str, str] = {}
+    former: dict[str, str] = {}
     for p in sorted(practices.values(), key=lambda p: p.id):
         r = readers[p.id]
+        for old in p.former_ids:
+            if old in former:
+                r.problem(p.line, "former_ids", f"{old!r} is already a former id of "
+                          f"{former[old]!r}; an old URL can lead to one page only")
+            former.setdefault(old, p.id)
         for n in p.names:
             if n in owner and owner[n] != p.id:
                 r.problem(p.line, "name" if n == p.name else "aliases",

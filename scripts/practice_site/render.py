@@ -6,6 +6,7 @@ from .link import Links, link_corpus
 from .markup import uris
 from .model import Corpus
 from .render_browse import named_by_report, render_browse, render_report_practices, render_reports_index
+from .render_collection import render_collection, render_collections_index
 from .render_glossary import render_glossary
 from .render_index import render_az, render_home, render_tags, render_theme, render_themes_index
 from .render_listings import render_campaigns, render_honours
@@ -41,7 +42,10 @@ def render_site(corpus: Corpus, links: Links | None = None, site_url: str = "",
         uris.glossary: render_glossary(corpus),
         uris.honours: render_honours(corpus),
         uris.campaigns: render_campaigns(corpus),
+        uris.collections: render_collections_index(corpus),
     }
+    for cid, c in corpus.collections.items():
+        pages[uris.collection(cid)] = render_collection(c, corpus)
     for tid in corpus.themes:
         pages[uris.theme(tid)] = render_theme(tid, corpus)
     pages[uris.map] = render_map(corpus, directory_urls)

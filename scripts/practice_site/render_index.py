@@ -49,6 +49,7 @@ def render_home(corpus: Corpus) -> str:
         out.append(f"- {link(me, uris.theme(t.id), t.name)}（{n} 项）：{md_text(t.description)}")
     out.append("\n## 其他入口 {#entries}\n")
     out.append(f"- {link(me, uris.practices, '全部做法（按拼音排序）')}")
+    out.append(f"- {link(me, uris.collections, '专题讲义（培训用，可打印）')}")
     out.append(f"- {link(me, uris.tags, '标签索引')}")
     out.append(f"- {link(me, uris.map, '做法关系图')}")
     out.append(f"- {link(me, uris.glossary, '术语（缩略语与数字提法）')}")

@@ -12,7 +12,7 @@ from typing import Any
 
 from .read_practices import OPTIONAL, REQUIRED
 
-FIELD_ORDER = ("id", "status", "name", "aliases", "kind", "theme", "tags", "summary", "how",
+FIELD_ORDER = ("id", "former_ids", "status", "name", "aliases", "kind", "theme", "tags", "summary", "how",
                "outcomes", "related", "evidence")
 
 

@@ -1,0 +1,109 @@
+"""Topic handouts: ``data/collections/<id>.yml``, read and checked against the practices.
+
+A collection is the trainer's own text (title, audience, introduction, notes, questions:
+all shown marked editorial) around an ordered list of practices or report sentences. Every
+practice id must name a record, every quoted sentence must occur in a report, and nothing
+is listed twice.
+"""
+from __future__ import annotations
+
+import re
+
+from .fields import FieldReader
+from .load import DataFolder
+from .model import Collection, CollectionItem, Practice, Report
+from .problems import Problem
+from .slug import id_problem
+
+FIELDS = ("title", "audience", "introduction", "items")
+ITEM_FIELDS = ("practice", "quote", "report", "note", "questions")
+"""An item has ``practice`` (an id) or ``quote`` (a phrase of a report, ``report`` optional)."""
+_FOLD = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+
+
+def joined(text: str | None) -> str | None:
+    """Editorial text written over several YAML lines (``>-`` folds line ends into spaces):
+    Chinese puts no space between characters, so a space between two of them goes."""
+    return _FOLD.sub("", text) if text else text
+
+
+def read_collections(folder: DataFolder, reports: dict[str, Report],
+                     practices: dict[str, Practice]) -> dict[str, Collection]:
+    """Every ``collections/*.yml`` (the folder is optional); broken ones are left out."""
+    quotes = None if folder.broken("reports") else folder.quotes(reports)
+    files = folder.record_ids()
+    out: dict[str, Collection] = {}
+    for path in sorted((folder.data_dir / "collections").glob("*")):
+        shown = folder.rel(path)
+        if path.suffix != ".yml":
+            folder.problems.append(Problem(shown, 0, "-", "not a .yml file; collections are "
+                                           "data/collections/<id>.yml"))
+            continue
+        if msg := id_problem(path.stem):
+            folder.problems.append(Problem(shown, 0, "-", f"file name: {msg}"))
+            continue
+        top = folder.read_yaml(path)
+        if top is None:
+            continue
+        r = FieldReader(shown, folder.problems)
+        before = len(r.problems)
+        f = r.mapping(top, "", FIELDS)
+        if f is None:
+            continue
+        title = r.text(f.get("title"), "title", max_len=60)
+        audience = r.text(f.get("audience"), "audience", max_len=100)
+        intro = joined(r.text(f.get("introduction"), "introduction", one_line=False, max_len=1000))
+        items: list[CollectionItem] = []
+        seen: dict[str, str] = {}
+        values = r.items(f.get("items"), "items")
+        if "items" in f and not values:
+            r.problem(f["items"].line, "items", "give at least one practice or quote")
+        for i, v in enumerate(values):
+            where = f"items[{i}]"
+            itf = r.mapping(v, where, (), ITEM_FIELDS)
+            if itf is None:
+                continue
+            if ("practice" in itf) == ("quote" in itf):
+                r.problem(v.line, where, "give either 'practice' (a practice id) or 'quote' "
+                          "(a phrase copied from a report), not both or neither")
+                continue
+            if "report" in itf and "practice" in itf:
+                r.problem(itf["report"].line, f"{where}.report", "'report' goes with 'quote' "
+                          "only; a practice's sources come from its record")
+            note = joined(r.text(itf.get("note"), f"{where}.note", one_line=False, max_len=500)) \
+                if "note" in itf else ""
+            questions = r.text_list(itf.get("questions"), f"{where}.questions")
+            if "practice" in itf:
+                pid = r.text(itf["practice"], f"{where}.practice")
+                if pid is None:
+                    continue
+                if pid not in practices and pid not in files:
+                    r.problem(itf["practice"].line, f"{where}.practice", f"no practice with id "
+                              f"{pid!r} (no data/practices/{pid}.yml)")
+                    continue
+                key, field_ = f"practice {pid}", "practice"
+                item = CollectionItem(practice=pid, note=note or "", questions=tuple(questions))
+            else:
+                phrase = r.text(itf["quote"], f"{where}.quote", max_len=500)
+                report = r.text(itf.get("report"), f"{where}.report") if "report" in itf else None
+                if phrase is None or quotes is None:
+                    continue
+                q = quotes.quote(phrase, report)
+                if q is None:
+                    where_ = f"report {report!r}" if report else "any report"
+                    r.problem(itf["quote"].line, f"{where}.quote", f"quoted phrase not found in "
+                              f"{where_}: {phrase!r}; copy it from the report exactly (within "
+                              "one sentence)")
+                    continue
+                key, field_ = f"sentence {q.report}#{q.sentence}", "quote"
+                item = CollectionItem(quote=q, note=note or "", questions=tuple(questions))
+            if key in seen:
+                r.problem(itf[field_].line, f"{where}.{field_}", f"{key.split(' ', 1)[1]!r} is "
+                          f"already {seen[key]}; list each {key.split(' ')[0]} once")
+                continue
+            seen[key] = where
+            items.append(item)
+        if len(r.problems) == before and None not in (title, audience, intro):
+            out[path.stem] = Collection(path.stem, title, audience, intro, tuple(items),  # type: ignore[arg-type]
+                                        shown)
+    return out
