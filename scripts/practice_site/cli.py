@@ -1,4 +1,4 @@
-"""``python scripts/build.py check | pages --out DIR | coverage``: the pipeline without MkDocs."""
+"""``python scripts/build.py check | pages --out DIR | coverage | schema``: the pipeline without MkDocs."""
 from __future__ import annotations
 
 import argparse
@@ -64,6 +64,16 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 1 if counts["unclassified"] or stale else 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Rewrite the editors' JSON Schemas (data/*.schema.json) from the readers and taxonomies."""
+    from .schema import write_schemas
+    if (corpus := _load(args)) is None:
+        return 1
+    for path in write_schemas(corpus, args.data):
+        print(f"wrote {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
@@ -73,5 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     pages.add_argument("--out", type=Path, required=True)
     sub.add_parser("coverage", help="list the reports' quoted terms and named measures with their "
                    "status; non-zero while any is unclassified")
+    sub.add_parser("schema", help="rewrite data/practice.schema.json and data/collection.schema.json")
     args = parser.parse_args(argv)
-    return {"check": cmd_check, "pages": cmd_pages, "coverage": cmd_coverage}[args.command](args)
+    return {"check": cmd_check, "pages": cmd_pages, "coverage": cmd_coverage,
+            "schema": cmd_schema}[args.command](args)
