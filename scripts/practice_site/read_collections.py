@@ -40,7 +40,8 @@ def read_collections(folder: DataFolder, reports: dict[str, Report],
                                            "data/collections/<id>.yml"))
             continue
         if msg := id_problem(path.stem):
-            folder.problems.append(Problem(shown, 0, "-", f"file name: {msg}"))
+            folder.problems.append(Problem(shown, 0, "-", f"{msg}; the file name is "
+                                           "the handout's URL (collections/<id>/)"))
             continue
         top = folder.read_yaml(path)
         if top is None:
@@ -98,8 +99,9 @@ def read_collections(folder: DataFolder, reports: dict[str, Report],
                 key, field_ = f"sentence {q.report}#{q.sentence}", "quote"
                 item = CollectionItem(quote=q, note=note or "", questions=tuple(questions))
             if key in seen:
-                r.problem(itf[field_].line, f"{where}.{field_}", f"{key.split(' ', 1)[1]!r} is "
-                          f"already {seen[key]}; list each {key.split(' ')[0]} once")
+                what, ref = key.split(" ", 1)
+                r.problem(itf[field_].line, f"{where}.{field_}", f"{what} {ref} is already "
+                          f"{seen[key]}; list each {what} once")
                 continue
             seen[key] = where
             items.append(item)
