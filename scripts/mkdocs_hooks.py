@@ -20,14 +20,19 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from practice_site import preview, search_terms, staging  # noqa: E402
+from practice_site import preview, search_terms, search_worker, staging  # noqa: E402
+from practice_site.export import export_files  # noqa: E402
+from practice_site.link import link_corpus  # noqa: E402
 from practice_site.load import load_corpus  # noqa: E402
 from practice_site.problems import format_problems  # noqa: E402
+from practice_site.redirects import redirect_pages  # noqa: E402
 from practice_site.render import render_site  # noqa: E402
 from practice_site.slug import safe_uri  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.practice_site")
 _pages: dict[str, str] = {}
+_static: dict[str, str] = {}
+"""Generated files that are not pages: the export (export.py), old URLs (redirects.py)."""
 _corpus = None
 
 
@@ -57,15 +62,20 @@ def on_config(config):
                     checks[key] = logging.INFO
             _corpus = corpus
             _pages.clear()
+            _static.clear()
             return config
         preview.STATE.data_problems(lines)
         raise PluginError("data/ has problems:\n" + format_problems(problems))
     _corpus = corpus
     search_terms.install_user_dictionary(search_terms.dictionary_words(corpus))
     _pages.clear()
+    links = link_corpus(corpus)
     # Directory URLs are off in the offline edition; the map's SVG links are raw HTML.
-    _pages.update(render_site(corpus, site_url=config.site_url or "",
+    _pages.update(render_site(corpus, links, site_url=config.site_url or "",
                               directory_urls=config.use_directory_urls))
+    _static.clear()
+    _static.update(export_files(corpus, links, config.site_url or "", config.use_directory_urls))
+    _static.update(redirect_pages(corpus, config.use_directory_urls))
     return config
 
 
@@ -74,6 +84,13 @@ def on_files(files, config):
         if not safe_uri(uri):  # ids pass the slug rule; MkDocs would write ../ paths anyway
             raise PluginError(f"refusing to write a page outside the site: {uri}")
         files.append(File.generated(config, uri, content=markdown))
+    for uri, text in _static.items():  # paths made of validated ids (slug rule)
+        files.append(File.generated(config, uri, content=text))
+    for f in [f for f in files if search_worker.is_worker(f.src_uri)]:
+        # Material drops the last word of a Chinese query; search_worker.py says why.
+        files.remove(f)
+        files.append(File.generated(config, f.src_uri, content=search_worker.patch(
+            Path(f.abs_src_path).read_text(encoding="utf-8"))))
     return files
 
 

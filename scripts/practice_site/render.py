@@ -45,7 +45,7 @@ def render_site(corpus: Corpus, links: Links | None = None, site_url: str = "",
         uris.collections: render_collections_index(corpus),
     }
     for cid, c in corpus.collections.items():
-        pages[uris.collection(cid)] = render_collection(c, corpus)
+        pages[uris.collection(cid)] = render_collection(c, corpus, site_url)
     for tid in corpus.themes:
         pages[uris.theme(tid)] = render_theme(tid, corpus)
     pages[uris.map] = render_map(corpus, directory_urls)

@@ -14,19 +14,24 @@ EDITORIAL = '<span class="ps-badge">{}</span>'
 
 
 def source_link(me: str, q: Quote, corpus: Corpus) -> str:
-    """A source as the printed handout shows it: report, place in it, sentence anchor."""
-    r = corpus.reports[q.report]
+    """A source as a printed handout shows it: the place in the report (三、一是); the
+    report itself is named once per entry (``sources_line``)."""
     sentence = corpus.quotes.sentence(q.report, q.sentence)
-    place = r.parsed.label(sentence.section) if sentence else ""
-    text = f"《{r.title}》{place}"
-    return link(me, uris.report(q.report), text, q.sentence, title="在原文中查看这句话")
+    place = corpus.reports[q.report].parsed.label(sentence.section) if sentence else ""
+    return link(me, uris.report(q.report), f"原文 {place}", q.sentence, title="在原文中查看这句话")
+
+
+def sources_line(quotes: list[Quote], corpus: Corpus) -> str:
+    """出处：the reports an entry quotes, each once, as the practice page's citation does."""
+    reports = [corpus.reports[r] for r in dict.fromkeys(q.report for q in quotes)]
+    return "出处：" + "；".join(f"{md_text(r.unit)}：《{md_text(r.title)}》，{r.year}年" for r in reports)
 
 
 def _editorial(label: str, text: str) -> str:
     return f'<p class="ps-editorial" markdown>{EDITORIAL.format(label)} {md_text(text)}</p>\n'
 
 
-def _practice_entry(me: str, n: int, item: CollectionItem, corpus: Corpus) -> list[str]:
+def _practice_entry(me: str, n: int, item: CollectionItem, corpus: Corpus, site_url: str) -> list[str]:
     p = corpus.practices[item.practice]
     out = [f'## {n}. {md_text(p.name)} {{#{p.id} .ps-entry}}\n',
            _editorial("编者概述", p.summary),
@@ -41,19 +46,22 @@ def _practice_entry(me: str, n: int, item: CollectionItem, corpus: Corpus) -> li
         out.append("")
     else:
         out.append("报告未给出与本做法直接相关的数据。\n")
-    out.append(f"详见做法页面：{link(me, uris.practice(p.id), p.name)}"
-               f"（{link(me, uris.practice(p.id), '原文出处', 'sources')}）\n")
+    out.append(sources_line([*p.how, *(o.quote for o in p.outcomes)], corpus) + "\n")
+    # The address in full, as on the practice page's 引用本页: a printed handout has no links.
+    address = f"{site_url.rstrip('/')}/practices/{p.id}/" if site_url else f"practices/{p.id}/"
+    out.append(f"详见做法页面：{link(me, uris.practice(p.id), p.name)} `{address}`"
+               f"（{link(me, uris.practice(p.id), '全部原文出处', 'sources')}）\n")
     return out
 
 
-def _quote_entry(me: str, n: int, item: CollectionItem, corpus: Corpus) -> list[str]:
+def _quote_entry(me: str, n: int, item: CollectionItem, corpus: Corpus, site_url: str) -> list[str]:
     q = item.quote
     assert q is not None  # an item is a practice or a quote (read_collections)
     sentence = corpus.quotes.sentence(q.report, q.sentence)
     text = sentence.text if sentence else q.text
     return [f"## {n}. 原文摘录 {{#{q.sentence} .ps-entry}}\n",
-            f"> {md_text(text)}\n",
-            f"出处：{source_link(me, q, corpus)}\n"]
+            f"> {md_text(text)} {source_link(me, q, corpus)}\n",
+            sources_line([q], corpus) + "\n"]
 
 
 def _trainer(item: CollectionItem) -> list[str]:
@@ -67,19 +75,19 @@ def _trainer(item: CollectionItem) -> list[str]:
     return out
 
 
-def render_collection(c: Collection, corpus: Corpus) -> str:
+def render_collection(c: Collection, corpus: Corpus, site_url: str = "") -> str:
     me = uris.collection(c.id)
     out = [front_matter(title=c.title, description=f"专题讲义：{c.title}"),
            f"# {md_text(c.title)}\n",
            f'<div class="ps-meta" markdown>\n适用对象：{md_text(c.audience)} · '
-           f"共 {len(c.items)} 项 · {link(me, uris.collections, '全部专题讲义')}\n</div>\n",
+           f"共 {len(c.items)} 项<span class=\"ps-noprint\"> · {link(me, uris.collections, '全部专题讲义')}</span>\n</div>\n",
            _editorial("编者导语", c.introduction),
            "!!! info \"阅读说明\"\n"
            "    标有“编者概述”“编者导语”“教员提示”“讨论题”的文字由编者撰写；其余摘录与数据均照录"
            "报告原文（原文隐去的数字以 \\* 表示），出自单位自述，未经独立评估。每条摘录后注明出处。\n"]
     for n, item in enumerate(c.items, 1):
         entry = _practice_entry if item.practice else _quote_entry
-        out.extend(entry(me, n, item, corpus))
+        out.extend(entry(me, n, item, corpus, site_url))
         out.extend(_trainer(item))
     return "\n".join(out)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .autolink import Annotator
 from .link import Links
-from .markup import front_matter, href, link, md_text, uris
+from .markup import front_matter, href, html_attr, link, md_text, uris
 from .model import Corpus, Practice, Relation, Report
 from .suggest import Reason, Suggestion, campaign_members, suggest
 
@@ -123,7 +123,11 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
     out.append(evidence_label([corpus.reports[r] for r in reports], me))
 
     def src(report: str, sid: str, text: str = "原文") -> str:
-        return link(me, uris.report(report), text, sid, title="在原文中查看这句话")
+        # data-place: the place in the report, which a printed page shows (print.css).
+        sentence = corpus.quotes.sentence(report, sid)
+        place = corpus.reports[report].parsed.label(sentence.section) if sentence else ""
+        return (link(me, uris.report(report), text, sid, title="在原文中查看这句话")
+                + (f'{{data-place="{html_attr(place)}"}}' if place and text == "原文" else ""))
 
     out.append(f"## {SECTIONS['overview']} {{#overview}}\n")
     out.append(f'<p class="ps-editorial" markdown><span class="ps-badge">编者概述</span> {text(p.summary)}</p>\n')

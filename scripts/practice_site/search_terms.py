@@ -39,6 +39,8 @@ BOOSTS: tuple[tuple[str, float], ...] = (
     ("practices/*.md", 10.0),
     ("reports/index.md", 1.0),
     ("reports/*.md", 0.5),
+    ("collections/index.md", 1.0),
+    ("collections/*.md", 0.5),  # handouts repeat their practices' text: the practice first
 )
 
 # Practice-page sections (anchors fixed by render_practice.SECTIONS) kept out of the index,

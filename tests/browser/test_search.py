@@ -25,6 +25,21 @@ def test_query_set_covers_every_practice():
     assert not uncovered, f"practices no query expects: {uncovered}"
 
 
+def test_every_sub_point_has_a_query():
+    """Each named measure inside a practice (coverage.yml's sub-points) is something an
+    officer searches for: a query typing it, or a part of it, must expect its page."""
+    from practice_site.text import unquoted
+    skips = yaml.safe_load((ROOT / "data" / "coverage.yml").read_text(encoding="utf-8"))
+    queries = load_queries()
+    missing = []
+    for skip in (s for s in skips if s["category"] == "sub-point"):
+        term = unquoted(skip["term"])
+        pages = {f"practices/{pid}" for pid in skip["see"]}
+        if not any(q.text in term and pages & set(q.expect) for q in queries):
+            missing.append(f"{term} ({', '.join(skip['see'])})")
+    assert not missing, f"sub-points no query finds: {missing}"
+
+
 def test_query_set_has_no_duplicates():
     rows = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
     seen = [r["q"] for r in rows]
