@@ -62,3 +62,22 @@ def test_issue_examples_come_first_three(page, site_url, query, practice):
     page.goto(site_url)
     [outcome] = run_queries(page, site_url, [q for q in load_queries() if q.text == query])
     assert f"practices/{practice}" in outcome.pages[:3], outcome.pages
+
+
+# Words of a made-up index and how a query must be cut (search_worker.py).
+SEGMENTS = [
+    ("助企纾困", {"助企", "纾困"}, "the last word counts (Material dropped 纾困)"),
+    ("外籍人才", {"外籍", "人才"}, "likewise"),
+    ("驻企警官", {"驻企警官"}, "the start of an indexed word stays whole"),
+    ("反诈", {"反诈"}, "a word on its own"),
+    ("甲乙丙", {"甲乙丙"}, "nothing known: searched as typed"),
+    ("助企丙纾困", {"助企", "纾困"}, "an unknown character is stepped over"),
+]
+
+
+@pytest.mark.parametrize("query, words, why", SEGMENTS, ids=[s[0] for s in SEGMENTS])
+def test_query_segmentation_in_the_browser(page, query, words, why):
+    from practice_site.search_worker import segment_source
+    index = {w: {} for w in ("助企", "纾困", "外籍", "人才", "驻", "企", "驻企警官制", "警官", "反诈")}
+    got = page.evaluate(f"([q, i]) => {{ {segment_source()}; return [...segment(q, i)]; }}", [query, index])
+    assert set(got) == words, why
