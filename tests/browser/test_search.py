@@ -9,7 +9,7 @@ import pytest
 import yaml
 from searchkit import QUERIES, load_queries, run_queries, summary
 
-FLOOR = 0.95
+FLOOR = 0.97
 ROOT = QUERIES.parent.parent
 
 
