@@ -79,8 +79,11 @@ def read_collections(folder: DataFolder, reports: dict[str, Report],
                 if pid is None:
                     continue
                 if pid not in practices and pid not in files:
-                    r.problem(itf["practice"].line, f"{where}.practice", f"no practice with id "
-                              f"{pid!r} (no data/practices/{pid}.yml)")
+                    renamed = [p.id for p in practices.values() if pid in p.former_ids]
+                    hint = (f"; it is a former id of {renamed[0]!r}: write that" if renamed
+                            else f" (no data/practices/{pid}.yml)")
+                    r.problem(itf["practice"].line, f"{where}.practice",
+                              f"no practice with id {pid!r}{hint}")
                     continue
                 key, field_ = f"practice {pid}", "practice"
                 item = CollectionItem(practice=pid, note=note or "", questions=tuple(questions))

@@ -108,6 +108,13 @@ def test_renamed_practice_keeps_its_old_urls(browser, tmp_path, monkeypatch):
     old.rename(new)
     new.write_text(new.read_text(encoding="utf-8").replace("id: jiayi\n", "id: jiayi-jizhi\nformer_ids: [jiayi]\n"),
                    encoding="utf-8")
+    # The handout names the old id: the build says which id to write instead.
+    handout = data / "collections" / "peixun.yml"
+    monkeypatch.setenv("PRACTICE_SITE_DATA", str(data))
+    proc = mkdocs_build(tmp_path / "refused")
+    assert "no practice with id 'jiayi'; it is a former id of 'jiayi-jizhi': write that" in proc.stderr
+    handout.write_text(handout.read_text(encoding="utf-8").replace("practice: jiayi\n", "practice: jiayi-jizhi\n"),
+                       encoding="utf-8")
     site = tmp_path / "site"
     monkeypatch.setenv("PRACTICE_SITE_DATA", str(data))
     proc = mkdocs_build(site)
