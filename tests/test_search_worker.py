@@ -16,6 +16,7 @@ def test_patches_the_installed_worker_once():
     fixed = patch(js)
     assert "o<t.length" in js and "o<=n" in fixed  # a word may now end at the query's end
     assert fixed.count("function psStarts") == 1
+    assert fixed.count("search(e,psAll)") == 1  # all words required first, then any
     with pytest.raises(ValueError, match="expected one segment"):
         patch(fixed)  # already patched: the original function is gone
 

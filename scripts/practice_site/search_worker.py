@@ -11,7 +11,12 @@ the site ships, patched at build time, not one query at a time):
 - a word may end at the query's end;
 - a position where no indexed word starts is stepped over, not the end of the query;
 - the rest of a query that an indexed word starts with is one term, not cut further;
-- a query in which no word is found is searched as typed (Material's own fallback).
+- a query in which no word is found is searched as typed (Material's own fallback);
+- the words of a Chinese query are first all required (lunr's ``+``), so the section that
+  holds every word a query names outranks pages that hold one of them in a title (派出所
+  标准化建设 found 公安大脑建设 first); only when no section holds them all are they searched
+  as any-of, as before. Measured: 98.8 -> 99.4 % on tests/search_queries.yml, 96 -> 100 % on
+  50 unseen 做法要点 phrases (README).
 
 ``patch`` refuses a worker it does not recognise, so a Material upgrade that changes the
 function stops the build here instead of silently shipping the old behaviour.
@@ -49,19 +54,38 @@ _FIXED = (
 )
 
 
+# Search.search(query): where the Han runs of the query are cut and joined for lunr.
+_SEARCH = re.compile(
+    r'search\((?P<q>[\w$]+)\)\{if\((?P=q)=(?P=q)\.replace\(new RegExp\("\\\\p\{sc=Han\}\+","gu"\),'
+    r'(?P<s>[\w$]+)=>\[\.\.\.(?P<seg>[\w$]+)\((?P=s),this\.index\.invertedIndex\)\]\.join\("\* "\)\)')
+# All words required first (+word*); when that finds nothing, the same query as any-of.
+_ALL_FIRST = (
+    'search({q},psAll){{if(psAll===void 0){{let psR=this.search({q},!0);'
+    'return psR.items.length?psR:this.search({q},!1)}}'
+    r'if({q}={q}.replace(new RegExp("\\p{{sc=Han}}+","gu"),{s}=>[...{seg}({s},this.index.invertedIndex)]'
+    '.map(psW=>psAll?"+"+psW+"*":psW).join(psAll?" ":"* "))'
+)
+
+
 def is_worker(src_uri: str) -> bool:
     return fnmatch.fnmatchcase(src_uri, WORKER)
 
 
 def patch(js: str) -> str:
-    """The worker's source with ``segment`` replaced; ValueError if it is not found once."""
-    found = list(_SEGMENT.finditer(js))
+    """The worker's source with ``segment`` and the query's cutting replaced; ValueError if
+    either is not found exactly once."""
+    return _replace_once(_replace_once(js, _SEGMENT, _FIXED, "segment() function"),
+                         _SEARCH, _ALL_FIRST, "search() query cutting")
+
+
+def _replace_once(js: str, pattern: re.Pattern, template: str, what: str) -> str:
+    found = list(pattern.finditer(js))
     if len(found) != 1:
-        raise ValueError(f"Material's search worker: expected one segment() function, found "
-                         f"{len(found)}; check scripts/practice_site/search_worker.py against the "
-                         "installed mkdocs-material")
+        raise ValueError(f"Material's search worker: expected one {what}, found {len(found)}; "
+                         "check scripts/practice_site/search_worker.py against the installed "
+                         "mkdocs-material")
     m = found[0]
-    return js[: m.start()] + _FIXED.format(name=m.group("name")) + js[m.end():]
+    return js[: m.start()] + template.format(**m.groupdict()) + js[m.end():]
 
 
 def segment_source(name: str = "segment") -> str:
