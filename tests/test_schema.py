@@ -79,7 +79,7 @@ BROKEN = [
     ("unknown tag", "tags: [矛盾纠纷]", "tags: [不存在]"),
     ("unknown theme", "theme: pingan", "theme: nowhere"),
     ("unknown kind", "kind: mechanism", "kind: idea"),
-    ("unknown relation", "relation: complements", "relation: likes"),
+    ("unknown relation", "relation: editors-link", "relation: likes"),
     ("capital in id", "id: jiayi", "id: Jiayi"),
     ("bad former id", "kind: mechanism", "kind: mechanism\nformer_ids: [Old_Id]"),
     ("HTML in summary", "summary: 测试用的*化解*机制。", 'summary: "<b>x</b>"'),
@@ -89,7 +89,7 @@ BROKEN = [
     ("over-long summary", "summary: 测试用的*化解*机制。", "summary: " + "甲" * 301),
     ("outcome without quote", '    quote: "化解率**％"\n', ""),
     ("unknown outcome field", "    measures: 化解率", "    measures: 化解率\n    unit: 个"),
-    ("related without relation", "    relation: complements\n", ""),
+    ("related without relation", "    relation: editors-link\n", ""),
     ("no how", '  - "创新“甲乙”机制"\n', "  []\n"),
 ]
 

@@ -53,12 +53,18 @@ def export(corpus: Corpus, links: Links, site_url: str = "", directory_urls: boo
 
     practices = []
     for p in sorted(corpus.practices.values(), key=lambda p: p.id):
-        related = [{"id": r.target, "relation": r.kind, "direction": "declared",
-                    "label": corpus.relation_kinds[r.kind].label, "note": r.note,
-                    "url": url(uris.practice(r.target))} for r in p.related]
-        related += [{"id": src, "relation": kind, "direction": "inverse",
-                     "label": corpus.relation_kinds[kind].inverse, "note": note,
-                     "url": url(uris.practice(src))} for src, kind, note in links.inverse[p.id]]
+        def relation(pid: str, kind: str, note: str, direction: str, q: Quote | None) -> dict:
+            rk = corpus.relation_kinds[kind]
+            return {"id": pid, "relation": kind, "direction": direction,
+                    "label": rk.label if direction == "declared" else rk.inverse,
+                    "editorial": rk.editorial, "note": note,
+                    "quote": quote(q) if q else None, "url": url(uris.practice(pid))}
+
+        quoted = {(src, r.kind): r.quote for src in corpus.practices
+                  for r in corpus.practices[src].related if r.target == p.id}
+        related = [relation(r.target, r.kind, r.note, "declared", r.quote) for r in p.related]
+        related += [relation(src, kind, note, "inverse", quoted.get((src, kind)))
+                    for src, kind, note in links.inverse[p.id]]
         practices.append({
             "id": p.id, "url": url(uris.practice(p.id)), "former_ids": list(p.former_ids),
             "name": p.name, "aliases": list(p.aliases),

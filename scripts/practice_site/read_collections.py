@@ -32,6 +32,7 @@ def read_collections(folder: DataFolder, reports: dict[str, Report],
     """Every ``collections/*.yml`` (the folder is optional); broken ones are left out."""
     quotes = None if folder.broken("reports") else folder.quotes(reports)
     files = folder.record_ids()
+    words = folder.attribution()
     out: dict[str, Collection] = {}
     for path in sorted((folder.data_dir / "collections").glob("*")):
         shown = folder.rel(path)
@@ -56,6 +57,7 @@ def read_collections(folder: DataFolder, reports: dict[str, Report],
         intro = joined(r.text(f.get("introduction"), "introduction", one_line=False, max_len=1000))
         items: list[CollectionItem] = []
         seen: dict[str, str] = {}
+        all_spoken: list[str] = []
         values = r.items(f.get("items"), "items")
         if "items" in f and not values:
             r.problem(f["items"].line, "items", "give at least one practice or quote")
@@ -108,7 +110,34 @@ def read_collections(folder: DataFolder, reports: dict[str, Report],
                 continue
             seen[key] = where
             items.append(item)
+            # The trainer's text speaks about the entry's report sentences: it may not claim a
+            # cause, inclusion or joint result they do not state (data/attribution.yml).
+            spoken = _sentences(item, practices, quotes)
+            all_spoken.extend(spoken)
+            if words is not None:
+                if "note" in itf:
+                    words.check(r, itf["note"].line, f"{where}.note", item.note, spoken)
+                for j, (qv, q) in enumerate(zip(r.items(itf.get("questions"), f"{where}.questions"),
+                                                item.questions, strict=False)):
+                    words.check(r, qv.line, f"{where}.questions[{j}]", q, spoken)
+        if words is not None and intro:
+            words.check(r, f["introduction"].line, "introduction", intro, all_spoken)
         if len(r.problems) == before and None not in (title, audience, intro):
             out[path.stem] = Collection(path.stem, title, audience, intro, tuple(items),  # type: ignore[arg-type]
                                         shown)
     return out
+
+
+def _sentences(item: CollectionItem, practices: dict[str, Practice], quotes) -> list[str]:
+    """The report sentences an entry shows: the practice's quoted ones, or the quoted one."""
+    if quotes is None:
+        return []
+    if item.quote is not None:
+        cited = [item.quote]
+    elif item.practice in practices:
+        p = practices[item.practice]
+        cited = [*p.how, *(o.quote for o in p.outcomes), *p.evidence]
+    else:
+        return []
+    found = (quotes.sentence(q.report, q.sentence) for q in cited)
+    return [s.text for s in found if s is not None]

@@ -76,7 +76,9 @@ def practice_schema(corpus: Corpus) -> dict:
         "related": {"type": "array", "items": _object(
             {"id": ident("another practice's id"),
              "relation": choice(corpus.relation_kinds, "data/relations.yml"),
-             "note": text(description="editorial")}, ("id", "relation"))},
+             "note": text(description="editorial (required for an editorial kind)"),
+             "quote": text(LIMITS["quote"], description="the report's words that state the link "
+                           "(required for a stated kind)")}, ("id", "relation"))},
         "evidence": {"type": "array", "items": quote},
     }
     assert set(fields) == set(read_practices.REQUIRED + read_practices.OPTIONAL)
