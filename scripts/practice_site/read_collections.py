@@ -13,7 +13,9 @@ from .fields import FieldReader
 from .load import DataFolder
 from .model import Collection, CollectionItem, Practice, Report
 from .problems import Problem
+from .quotes import QuoteIndex
 from .slug import id_problem
+from .yamlnodes import Value
 
 FIELDS = ("title", "audience", "introduction", "items")
 ITEM_FIELDS = ("practice", "quote", "report", "note", "questions")
@@ -30,105 +32,120 @@ def joined(text: str | None) -> str | None:
 def read_collections(folder: DataFolder, reports: dict[str, Report],
                      practices: dict[str, Practice]) -> dict[str, Collection]:
     """Every ``collections/*.yml`` (the folder is optional); broken ones are left out."""
-    quotes = None if folder.broken("reports") else folder.quotes(reports)
-    files = folder.record_ids()
-    words = folder.attribution()
     out: dict[str, Collection] = {}
     for path in sorted((folder.data_dir / "collections").glob("*")):
         shown = folder.rel(path)
         if path.suffix != ".yml":
             folder.problems.append(Problem(shown, 0, "-", "not a .yml file; collections are "
                                            "data/collections/<id>.yml"))
-            continue
-        if msg := id_problem(path.stem):
+        elif msg := id_problem(path.stem):
             folder.problems.append(Problem(shown, 0, "-", f"{msg}; the file name is "
                                            "the handout's URL (collections/<id>/)"))
-            continue
-        top = folder.read_yaml(path)
-        if top is None:
-            continue
-        r = FieldReader(shown, folder.problems)
-        before = len(r.problems)
-        f = r.mapping(top, "", FIELDS)
-        if f is None:
-            continue
-        title = r.text(f.get("title"), "title", max_len=60)
-        audience = r.text(f.get("audience"), "audience", max_len=100)
-        intro = joined(r.text(f.get("introduction"), "introduction", one_line=False, max_len=1000))
-        items: list[CollectionItem] = []
-        seen: dict[str, str] = {}
-        all_spoken: list[str] = []
-        values = r.items(f.get("items"), "items")
-        if "items" in f and not values:
-            r.problem(f["items"].line, "items", "give at least one practice or quote")
-        for i, v in enumerate(values):
-            where = f"items[{i}]"
-            itf = r.mapping(v, where, (), ITEM_FIELDS)
-            if itf is None:
-                continue
-            if ("practice" in itf) == ("quote" in itf):
-                r.problem(v.line, where, "give either 'practice' (a practice id) or 'quote' "
-                          "(a phrase copied from a report), not both or neither")
-                continue
-            if "report" in itf and "practice" in itf:
-                r.problem(itf["report"].line, f"{where}.report", "'report' goes with 'quote' "
-                          "only; a practice's sources come from its record")
-            note = joined(r.text(itf.get("note"), f"{where}.note", one_line=False, max_len=500)) \
-                if "note" in itf else ""
-            questions = r.text_list(itf.get("questions"), f"{where}.questions")
-            if "practice" in itf:
-                pid = r.text(itf["practice"], f"{where}.practice")
-                if pid is None:
-                    continue
-                if pid not in practices and pid not in files:
-                    renamed = [p.id for p in practices.values() if pid in p.former_ids]
-                    hint = (f"; it is a former id of {renamed[0]!r}: write that" if renamed
-                            else f" (no data/practices/{pid}.yml)")
-                    r.problem(itf["practice"].line, f"{where}.practice",
-                              f"no practice with id {pid!r}{hint}")
-                    continue
-                key, field_ = f"practice {pid}", "practice"
-                item = CollectionItem(practice=pid, note=note or "", questions=tuple(questions))
-            else:
-                phrase = r.text(itf["quote"], f"{where}.quote", max_len=500)
-                report = r.text(itf.get("report"), f"{where}.report") if "report" in itf else None
-                if phrase is None or quotes is None:
-                    continue
-                q = quotes.quote(phrase, report)
-                if q is None:
-                    where_ = f"report {report!r}" if report else "any report"
-                    r.problem(itf["quote"].line, f"{where}.quote", f"quoted phrase not found in "
-                              f"{where_}: {phrase!r}; copy it from the report exactly (within "
-                              "one sentence)")
-                    continue
-                key, field_ = f"sentence {q.report}#{q.sentence}", "quote"
-                item = CollectionItem(quote=q, note=note or "", questions=tuple(questions))
-            if key in seen:
-                what, ref = key.split(" ", 1)
-                r.problem(itf[field_].line, f"{where}.{field_}", f"{what} {ref} is already "
-                          f"{seen[key]}; list each {what} once")
-                continue
-            seen[key] = where
-            items.append(item)
-            # The trainer's text speaks about the entry's report sentences: it may not claim a
-            # cause, inclusion or joint result they do not state (data/attribution.yml).
-            spoken = _sentences(item, practices, quotes)
-            all_spoken.extend(spoken)
-            if words is not None:
-                if "note" in itf:
-                    words.check(r, itf["note"].line, f"{where}.note", item.note, spoken)
-                for j, (qv, q) in enumerate(zip(r.items(itf.get("questions"), f"{where}.questions"),
-                                                item.questions, strict=False)):
-                    words.check(r, qv.line, f"{where}.questions[{j}]", q, spoken)
-        if words is not None and intro:
-            words.check(r, f["introduction"].line, "introduction", intro, all_spoken)
-        if len(r.problems) == before and None not in (title, audience, intro):
-            out[path.stem] = Collection(path.stem, title, audience, intro, tuple(items),  # type: ignore[arg-type]
-                                        shown)
+        elif (top := folder.read_yaml(path)) is not None:
+            c = read_collection(path.stem, top, FieldReader(shown, folder.problems), folder,
+                                reports, practices)
+            if c is not None:
+                out[c.id] = c
     return out
 
 
-def _sentences(item: CollectionItem, practices: dict[str, Practice], quotes) -> list[str]:
+def read_collection(cid: str, top: Value, r: FieldReader, folder: DataFolder,
+                    reports: dict[str, Report], practices: dict[str, Practice]) -> Collection | None:
+    """One handout, or None when it has problems (all of them appended to ``r``)."""
+    before = len(r.problems)
+    f = r.mapping(top, "", FIELDS)
+    if f is None:
+        return None
+    title = r.text(f.get("title"), "title", max_len=60)
+    audience = r.text(f.get("audience"), "audience", max_len=100)
+    intro = joined(r.text(f.get("introduction"), "introduction", one_line=False, max_len=1000))
+    quotes = None if folder.broken("reports") else folder.quotes(reports)
+    words = folder.attribution()
+    items: list[CollectionItem] = []
+    seen: dict[str, str] = {}
+    shown: list[str] = []
+    values = r.items(f.get("items"), "items")
+    if "items" in f and not values:
+        r.problem(f["items"].line, "items", "give at least one practice or quote")
+    for i, v in enumerate(values):
+        where = f"items[{i}]"
+        read = read_item(v, where, r, practices, folder.record_ids(), quotes)
+        if read is None:
+            continue
+        item, key, value = read
+        if key in seen:
+            what, ref = key.split(" ", 1)
+            r.problem(value.line, f"{where}.{_field_of(item)}", f"{what} {ref} is already "
+                      f"{seen[key]}; list each {what} once")
+            continue
+        seen[key] = where
+        items.append(item)
+        # The trainer's text speaks about the entry's report sentences: it may not claim a
+        # cause, inclusion or joint result they do not state (data/attribution.yml).
+        spoken = _sentences(item, practices, quotes)
+        shown.extend(spoken)
+        if words is not None:
+            fields = v.value
+            if "note" in fields:
+                words.check(r, fields["note"].line, f"{where}.note", item.note, spoken)
+            for j, (qv, text) in enumerate(zip(r.items(fields.get("questions"), f"{where}.questions"),
+                                               item.questions, strict=False)):
+                words.check(r, qv.line, f"{where}.questions[{j}]", text, spoken)
+    if words is not None and intro:
+        words.check(r, f["introduction"].line, "introduction", intro, shown)
+    if len(r.problems) > before or None in (title, audience, intro):
+        return None
+    return Collection(cid, title, audience, intro, tuple(items), r.path)  # type: ignore[arg-type]
+
+
+def _field_of(item: CollectionItem) -> str:
+    return "practice" if item.practice else "quote"
+
+
+def read_item(v: Value, where: str, r: FieldReader, practices: dict[str, Practice],
+              files: set[str], quotes: QuoteIndex | None) -> tuple[CollectionItem, str, Value] | None:
+    """(item, key naming what it shows, the Value of that field); None when it has problems."""
+    itf = r.mapping(v, where, (), ITEM_FIELDS)
+    if itf is None:
+        return None
+    if ("practice" in itf) == ("quote" in itf):
+        r.problem(v.line, where, "give either 'practice' (a practice id) or 'quote' "
+                  "(a phrase copied from a report), not both or neither")
+        return None
+    if "report" in itf and "practice" in itf:
+        r.problem(itf["report"].line, f"{where}.report", "'report' goes with 'quote' "
+                  "only; a practice's sources come from its record")
+    note = joined(r.text(itf.get("note"), f"{where}.note", one_line=False, max_len=500)) \
+        if "note" in itf else ""
+    questions = tuple(r.text_list(itf.get("questions"), f"{where}.questions"))
+    if "practice" in itf:
+        pid = r.text(itf["practice"], f"{where}.practice")
+        if pid is None:
+            return None
+        if pid not in practices and pid not in files:
+            renamed = [p.id for p in practices.values() if pid in p.former_ids]
+            hint = (f"; it is a former id of {renamed[0]!r}: write that" if renamed
+                    else f" (no data/practices/{pid}.yml)")
+            r.problem(itf["practice"].line, f"{where}.practice", f"no practice with id {pid!r}{hint}")
+            return None
+        return (CollectionItem(practice=pid, note=note or "", questions=questions),
+                f"practice {pid}", itf["practice"])
+    phrase = r.text(itf["quote"], f"{where}.quote", max_len=500)
+    report = r.text(itf.get("report"), f"{where}.report") if "report" in itf else None
+    if phrase is None or quotes is None:
+        return None
+    q = quotes.quote(phrase, report)
+    if q is None:
+        in_ = f"report {report!r}" if report else "any report"
+        r.problem(itf["quote"].line, f"{where}.quote", f"quoted phrase not found in {in_}: "
+                  f"{phrase!r}; copy it from the report exactly (within one sentence)")
+        return None
+    return (CollectionItem(quote=q, note=note or "", questions=questions),
+            f"sentence {q.report}#{q.sentence}", itf["quote"])
+
+
+def _sentences(item: CollectionItem, practices: dict[str, Practice],
+               quotes: QuoteIndex | None) -> list[str]:
     """The report sentences an entry shows: the practice's quoted ones, or the quoted one."""
     if quotes is None:
         return []
