@@ -30,7 +30,10 @@ def page_kinds(corpus: Corpus) -> dict[str, str]:
         "report-practices": uris.report_practices(min(corpus.reports)),
         "browse": uris.browse,
         "about": uris.about,
+        "collections": uris.collections,
     }
+    if corpus.collections:
+        sources["collection"] = uris.collection(min(corpus.collections))
     kinds = {kind: "" if uri == uris.home else built_url(uris.home, uri) for kind, uri in sources.items()}
     kinds["404"] = "404.html"
     return kinds

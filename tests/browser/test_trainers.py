@@ -69,16 +69,21 @@ def test_collection_prints_as_a_handout(page, site_url, cid, capsys):
             assert has(text, q)
 
 
-def test_practice_page_prints_with_sources(page, site_url):
-    pages, text = pdf_of(page, f"{site_url}practices/zu-anxin/", "zu-anxin.pdf")
+@pytest.mark.parametrize("pid, place, phrase", [
+    ("zu-anxin", "四、四是", "“零发生”"),               # outcomes table, a masked-figure page
+    ("bairi-xingdong", "导语", "夏季治安打击整治“百日行动”"),  # a campaign: members section
+])
+def test_practice_page_prints_with_sources(page, site_url, pid, place, phrase):
+    pages, text = pdf_of(page, f"{site_url}practices/{pid}/", f"{pid}.pdf")
     assert 1 <= pages <= 3
     for word in NAVIGATION + ["可能相关", "被引用", "首页›"]:
         assert not has(text, word), f"{word!r} printed"
     for heading in ("做法要点", "成效与数据", "原文出处", "引用本页"):
         assert has(text, heading), heading
-    # Each "原文" link prints the place it cites; the masked figure stays masked.
-    assert has(text, "原文〔四、四是〕")
-    assert has(text, "“零发生”")
+    # Each "原文" link prints the place it cites; the page address is printed in full.
+    assert has(text, f"原文〔{place}〕")
+    assert has(text, phrase)
+    assert f"practices/{pid}/" in text
 
 
 def test_copy_link_buttons(page, site_url):
