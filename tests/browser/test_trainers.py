@@ -98,8 +98,14 @@ def test_copy_link_buttons(page, site_url):
     page.goto(f"{site_url}reports/2022-district-police-work-summary/")
     sentence = page.locator("p .ps-s[id]").first
     sid = sentence.get_attribute("id")
-    assert not sentence.locator(".ps-copylink").is_visible()
+    def width() -> float:
+        return sentence.locator(".ps-copylink").bounding_box()["width"]
+    assert width() <= 1  # out of sight until wanted, yet focusable
+    sentence.locator(".ps-copylink").focus()
+    assert width() > 10
+    page.locator("h1").hover()
     sentence.hover()
+    assert width() > 10
     sentence.locator(".ps-copylink").click()
     assert page.evaluate("navigator.clipboard.readText()").endswith(f"/#{sid}")
 
