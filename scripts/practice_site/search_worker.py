@@ -59,11 +59,13 @@ _SEARCH = re.compile(
     r'search\((?P<q>[\w$]+)\)\{if\((?P=q)=(?P=q)\.replace\(new RegExp\("\\\\p\{sc=Han\}\+","gu"\),'
     r'(?P<s>[\w$]+)=>\[\.\.\.(?P<seg>[\w$]+)\((?P=s),this\.index\.invertedIndex\)\]\.join\("\* "\)\)')
 # All words required first (+word*); when that finds nothing, the same query as any-of.
+# The required words stand apart from whatever touches them (“百日行动” typed with its marks),
+# or lunr reads the mark and the + as one term; a query lunr refuses is retried as any-of.
 _ALL_FIRST = (
-    'search({q},psAll){{if(psAll===void 0){{let psR=this.search({q},!0);'
-    'return psR.items.length?psR:this.search({q},!1)}}'
-    r'if({q}={q}.replace(new RegExp("\\p{{sc=Han}}+","gu"),{s}=>[...{seg}({s},this.index.invertedIndex)]'
-    '.map(psW=>psAll?"+"+psW+"*":psW).join(psAll?" ":"* "))'
+    'search({q},psAll){{if(psAll===void 0){{let psR;try{{psR=this.search({q},!0)}}catch(psX){{psR=null}}'
+    'return psR&&psR.items.length?psR:this.search({q},!1)}}'
+    r'if({q}={q}.replace(new RegExp("\\p{{sc=Han}}+","gu"),{s}=>psAll?" "+[...{seg}({s},this.index.invertedIndex)]'
+    '.map(psW=>"+"+psW+"*").join(" ")+" ":[...{seg}({s},this.index.invertedIndex)].join("* "))'
 )
 
 
