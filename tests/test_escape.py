@@ -37,3 +37,9 @@ def render(text: str) -> str:
 ])
 def test_rendered_literally(text, html):
     assert render(text) == html
+
+
+def test_attr_list_value_keeps_a_place_and_drops_what_markdown_would_act_on():
+    from practice_site.escape import attr_list_value
+    assert attr_list_value("（一）1.") == "（一）1."
+    assert attr_list_value('二、"三是"{x}*a*_b_`c`') == "二、三是xabc"

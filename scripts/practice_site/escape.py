@@ -37,3 +37,15 @@ def html_attr(text: str) -> str:
         .replace(">", "&gt;")
     )
     return _ATTR_PUNCT.sub(lambda m: f"&#{ord(m.group())};", text)
+
+
+# attr_list (``{data-x="…"}`` after a link) takes the value as written: no character
+# reference or backslash escape is decoded, and inline patterns (emphasis, links, code) run
+# over the braces first. So the characters those would act on are left out; this is for
+# short derived labels (the place in a report, ``三、一是``), never for quoted text.
+_ATTR_LIST_UNSAFE = re.compile(r'["{}\\*_`\[\]&<>]')
+
+
+def attr_list_value(text: str) -> str:
+    """``text`` as the double-quoted value of an attr_list attribute."""
+    return _ATTR_LIST_UNSAFE.sub("", _SPACE.sub(" ", text).strip())

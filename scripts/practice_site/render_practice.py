@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .autolink import Annotator
+from .escape import attr_list_value
 from .link import Links
-from .markup import front_matter, href, html_attr, link, md_text, uris
+from .markup import front_matter, href, link, md_text, uris
 from .model import Corpus, Practice, Relation, Report
 from .suggest import Reason, Suggestion, campaign_members, suggest
 
@@ -127,7 +128,7 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
         sentence = corpus.quotes.sentence(report, sid)
         place = corpus.reports[report].parsed.label(sentence.section) if sentence else ""
         return (link(me, uris.report(report), text, sid, title="在原文中查看这句话")
-                + (f'{{data-place="{html_attr(place)}"}}' if place and text == "原文" else ""))
+                + (f'{{data-place="{attr_list_value(place)}"}}' if place and text == "原文" else ""))
 
     out.append(f"## {SECTIONS['overview']} {{#overview}}\n")
     out.append(f'<p class="ps-editorial" markdown><span class="ps-badge">编者概述</span> {text(p.summary)}</p>\n')
