@@ -87,6 +87,13 @@ class Practice:
     line: int = 1
     former_ids: tuple[str, ...] = ()
     """Ids the record had before a rename: their URLs redirect to this page (redirects.py)."""
+    status: str = ""
+    """``draft`` for a record written by ``add-report`` and not yet reviewed (shown by
+    ``mkdocs serve`` with a banner, left out of ``mkdocs build``); empty once published."""
+
+    @property
+    def draft(self) -> bool:
+        return self.status == "draft"
 
     @property
     def names(self) -> tuple[str, ...]:

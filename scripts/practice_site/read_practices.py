@@ -23,7 +23,9 @@ Known = Collection[str] | None
 """Ids (or tag names) a record may use: a taxonomy table, or None when it did not load."""
 
 REQUIRED = ("id", "name", "kind", "theme", "tags", "summary", "how", "outcomes", "related")
-OPTIONAL = ("aliases", "evidence", "former_ids")
+OPTIONAL = ("aliases", "evidence", "former_ids", "status")
+STATUSES = ("draft",)
+"""``status``: only ``draft`` (written by add-report); deleting the line publishes the record."""
 OUTCOME_REQUIRED = ("figure", "measures", "quote")
 OUTCOME_OPTIONAL = ("report",)
 """``report``: the report id whose sentence the outcome cites, where several reports hold
@@ -94,6 +96,10 @@ def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | N
                       f"rename the file to {pid}.yml or change the id")
     name = r.text(f.get("name"), "name", max_len=40)
     former = former_ids(r, f, pid, files)
+    status = r.text(f.get("status"), "status") if "status" in f else ""
+    if status and status not in STATUSES:
+        r.problem(f["status"].line, "status", f"unknown status {status!r}; the only status is "
+                  "'draft' (delete the line to publish the record)")
     aliases = r.text_list(f.get("aliases"), "aliases")
     if quotes is not None:
         # "又称" claims the report uses the name: an alias must occur in a report.
@@ -189,7 +195,7 @@ def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | N
         return None
     return Practice(pid, name, tuple(aliases), kind, theme, tuple(tag_names), summary,  # type: ignore[arg-type]
                     tuple(how), tuple(outcomes), tuple(related), tuple(evidence), r.path, top.line,
-                    tuple(former))
+                    tuple(former), status or "")
 
 
 def former_ids(r: FieldReader, f: dict[str, Value], pid: str | None, files: set[str] | None) -> list[str]:
