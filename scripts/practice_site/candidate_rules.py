@@ -1,0 +1,100 @@
+"""The candidate grammar as data: which words end a measure's name, which words stand before
+it, and the cues that mark a phrase as a slogan, target, honour or framing rather than an
+initiative. ``candidates.py`` applies these tables; change a table, not the logic, to teach
+the drafter a new word.
+"""
+from __future__ import annotations
+
+import re
+
+ENDINGS = {
+    # ending -> kind id (data/kinds.yml) a name with that ending most likely is
+    "专项整治": "campaign", "专项行动": "campaign", "专项工作": "campaign", "攻坚行动": "campaign",
+    "行动": "campaign", "活动": "practice",
+    "工作机制": "mechanism", "机制": "mechanism",
+    "制度": "system", "政策": "system", "公约": "system", "制": "system",
+    "试点": "pilot",
+    "项目": "project", "工程": "project", "场景应用": "project", "平台": "project", "模型": "project",
+    "中心": "project", "改革": "project",
+    "体系": "practice", "模式": "practice", "工作法": "practice", "措施": "practice",
+    "团队": "practice", "品牌": "practice",
+}
+"""How an initiative's name ends when it ends like a name (…机制, …工程, …试点)."""
+
+TAILS = ("建设", "任务", "工作", "项目")
+"""Generic words that may follow an ending (…试点建设, …试点任务). ``任务`` and ``工作`` are
+left out of the drafted name; ``建设`` and ``项目`` stay, and the name without them becomes
+an alias."""
+DROPPED_TAILS = ("任务", "工作")
+
+FOLLOWERS = set("和与及等的为、中")
+"""Characters that may follow a name inside a clause (besides non-Han characters)."""
+
+LEAD_WORDS = (
+    "开展", "推进", "推行", "推动", "推出", "实施", "实行", "落实", "建立", "健全", "建成", "构建",
+    "打造", "创新", "深化", "制定", "探索", "搭建", "组建", "成立", "设立", "启动", "试行", "承接",
+    "承担", "坚持", "结合", "完善", "优化", "加强", "强化", "部署", "组织", "举办", "执行", "运行",
+    "开通", "上线", "研发", "引入", "创建", "创设", "首创", "率先", "依托", "借助", "通过", "围绕",
+    "聚焦", "开发", "升级", "迭代", "启用", "发起", "参与", "完成", "做好", "抓好", "用好", "擦亮",
+    "一个", "一项", "一批", "首个", "首家", "唯一", "全面", "深入", "持续", "扎实", "积极", "大力",
+    "加快", "着力", "全力", "严格", "认真", "不断", "常态化", "进一步", "确保", "有力", "细化",
+    "以", "等", "的", "在", "对", "把", "将", "向", "和", "与", "及", "并", "被", "由",
+)
+"""Words that stand *before* a name: a name starts after the last of them (``深入开展``
+打击整治黄赌专项行动). Verbs, adverbs, quantifiers and function words."""
+
+LIST_VERBS = ("开展", "推行", "推进", "实施", "实行", "落实", "坚持", "打造", "创新", "建立", "推出",
+              "深化", "启动", "试行", "探索", "创建", "构建", "建成", "首创", "率先开展")
+"""Verbs whose object list is a list of initiatives (扎实开展“甲”“乙”“丙”)."""
+
+ENUM_HEADS = ("工作", "活动", "措施", "举措", "做法", "机制", "制度", "项目", "行动", "经验", "品牌")
+ENUM_FILLERS = re.compile(r"[0-9０-９*＊]+|[特色亮点重点创新各类项个大]")
+"""``甲、乙、丙等特色亮点工作``: after 等, a generic head (fillers removed) makes the items
+initiatives; a specific head (``等企事业单位安全检查``) makes them its objects."""
+
+QUOTE_TAILS = ("工作", "建设", "活动")
+"""A quoted name followed by one generic word is a name as printed (“助企双引”工作)."""
+
+GENERIC = ("各项", "各类", "一系列", "系列", "相关", "有关", "多项", "重点", "这些", "其他", "全部",
+           "各", "项", "个", "类", "等", "上述")
+"""Words that make a name generic (各项措施, 重点工作) when nothing else is left."""
+
+NOT_NAMES = ("强制措施", "刑事强制措施", "行政强制措施", "工程建设", "重点工程", "重点项目")
+"""Terms that end like a name but are ordinary legal or administrative words."""
+
+GENERIC_WORDS = ("各项", "各类", "一系列", "相关", "有关", "多项", "上述", "其他", "这些")
+"""A name holding one of these is a generic reference (疫情防控各项措施)."""
+
+COUNTED = r"[0-9０-９*＊]+[名个人家起件次]"
+"""A count inside a name makes it a description (由55名民警认领55个…工程)."""
+
+MARKER = r"^([（(]?[一二三四五六七八九十0-9]+[)）、.．]|[一二三四五六七八九十]+是)"
+"""A list marker at the start of a clause is not part of a name."""
+
+GOAL_ENDINGS = ("化", "水平", "能力", "格局", "成效")
+"""A lone object ending so is a goal, not an initiative (推进基层治理现代化)."""
+
+MAX_NAME = 30
+"""A candidate longer than this (quotation marks included) is a description, not a name."""
+MAX_QUOTED_ITEM = 16
+"""A list item that ends with a quoted term is a name up to this length (夏季治安…“百日行动”)."""
+SHORT_OBJECT = (4, 8)
+"""An unquoted lone object of a list verb is a name within these lengths (全力开展电诈打击治理)."""
+
+HONOUR_CUES = ("被评为", "评为", "荣获", "获评", "授予", "命名为", "入选", "推荐为", "推荐上报",
+               "被推荐", "表彰", "嘉奖", "贺电", "称号", "被列为")
+"""A candidate after one of these in its clause is an honour (被评为“…”先进集体)."""
+
+FRAMING = re.compile(r"以.{1,24}?为(抓手|主线|目标|宗旨|核心|契机|引领|牵引|统领|载体|突破口|重点|导向)"
+                     r"|围绕|紧盯|聚焦|主攻")
+"""A clause that frames the year's or a part's work rather than naming an initiative."""
+
+TARGET = re.compile(r"^(零|无|不发生|破|清零|百分百|全覆盖)|率$|目标$")
+"""Quoted targets and results (“零事故”, “常住人口破百万”)."""
+
+RESULT_CUES = ("实现", "确保", "做到", "达到", "保持")
+"""A quoted phrase right after these is a result, not an initiative (实现“零发生”)."""
+
+EXTERNAL_HEADS = ("人大建议", "政协提案", "提案", "建议", "文件", "精神", "讲话", "通知", "意见",
+                  "部署", "要求")
+"""A quoted phrase followed by these is someone else's text or demand."""

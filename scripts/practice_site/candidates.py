@@ -1,0 +1,299 @@
+"""Find the initiatives a report names, and the look-alikes that are not initiatives.
+
+Works sentence by sentence on any parsed report (it needs only ``ParsedReport.sentences``),
+clause by clause (clauses end at ，。；：！？ and their half-width forms outside quotation
+marks and brackets). Three rules propose names; the tables are in ``candidate_rules``:
+
+1. **Endings**: a clause up to a name ending (…机制, …工程, …试点, …专项行动) standing outside
+   quotation marks, optionally with a tail (建设, 任务, 工作), followed by the clause end, a
+   non-Han character or a function character. The name starts after the last lead word
+   (开展, 深入, 等, 的, …) before it, or after a 、 that closes an earlier name.
+2. **Enumerations**: ``甲、乙、丙等工作``: where a generic head follows 等, each item is a name.
+3. **Verb lists**: after a list verb (开展, 推行, 打造, …), each item of the object list that
+   ends with a quoted term (夏季治安打击整治“百日行动”), is a quoted term with a generic word
+   (“助企双引”工作), or is a short lone object (深化助企纾困).
+
+Overlapping proposals keep the longest. Each is then judged (``verdict``): a draft, or a
+coverage category (slogan, target, honour, framing, external, masked, not-a-measure) with the
+reason. Quoted terms that no name covers are judged the same way, so every quoted term of
+the report ends up somewhere.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import candidate_rules as rules
+from .coverage import depth_map, quoted_terms
+from .report import ParsedReport, Sentence
+from .text import unquoted
+
+_BREAKS = set("，。；：！？,;:!?")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_ENDINGS = sorted(rules.ENDINGS, key=len, reverse=True)
+_LEAD = sorted(rules.LEAD_WORDS, key=len, reverse=True)
+_MARKER = re.compile(rules.MARKER)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    """As printed, quotation marks kept."""
+    sentence: Sentence
+    start: int
+    end: int
+    """Span of ``name`` in the sentence text."""
+    rule: str
+    """``ending``, ``enumeration``, ``list`` or ``quoted`` (a quoted term no name covers)."""
+    verdict: str
+    """``draft`` or a coverage category id (``read_coverage.CATEGORIES``)."""
+    reason: str = ""
+    """Why it is not drafted (for coverage.yml), in Chinese, for the editor."""
+    kind: str = "practice"
+    """Best-guess kind id, from the name's ending."""
+    alias: str = ""
+    """A shorter form the report also uses (the name without its tail, the quoted core)."""
+
+
+def clauses(text: str, depth: list[int]) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in _BREAKS and depth[i] == 0:
+            if i > start:
+                spans.append((start, i))
+            start = i + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def ending_at(text: str, cs: int, i: int) -> str:
+    """The longest name ending that ends at ``i`` (within the clause from ``cs``), or ''."""
+    return next((e for e in _ENDINGS if text.endswith(e, cs, i)), "")
+
+
+def lead_before(text: str, cs: int, i: int) -> str:
+    return next((w for w in _LEAD if text.endswith(w, cs, i)), "")
+
+
+def name_start(text: str, depth: list[int], cs: int, end: int) -> int:
+    """Where a name ending at ``end`` starts: after the last lead word, or after a 、 that
+    closes an earlier name (“甲”专项行动、乙百日行动), or at the clause start."""
+    i = end
+    while i > cs:
+        if depth[i - 1] == 0:
+            if lead_before(text, cs, i):
+                return i
+            if text[i - 1] == "、" and (text[i - 2:i - 1] == "”" or ending_at(text, cs, i - 1)):
+                return i
+        i -= 1
+    m = _MARKER.match(text, cs, end)
+    return m.end() if m else cs
+
+
+def strip_lead(text: str, a: int, b: int) -> int:
+    """``a`` moved past lead words at the start of ``text[a:b]`` (打造“精兵型”巡防队)."""
+    moved = True
+    while moved and a < b:
+        moved = False
+        for w in _LEAD:
+            if text.startswith(w, a, b) and len(w) < b - a:
+                a, moved = a + len(w), True
+                break
+    return a
+
+
+def _followed_ok(text: str, at: int, ce: int) -> bool:
+    return at >= ce or not _HAN.match(text[at]) or text[at] in rules.FOLLOWERS
+
+
+def by_endings(text: str, depth: list[int], cs: int, ce: int) -> list[tuple[int, int, str, str]]:
+    """Rule 1: (start, end, ending, alias) of every name ending in the clause."""
+    out = []
+    for i in range(cs + 2, ce + 1):
+        ending = ending_at(text, cs, i)
+        if not ending or depth[i - len(ending)] or depth[i - 1]:
+            continue
+        j = i
+        if j < ce and text[j] in "（(":  # 服务中心（网办中心）建设: an aside before the tail
+            j = next((k + 1 for k in range(j, ce) if depth[k] and text[k] in "）)" and depth[k] == depth[i]
+                      and (k + 1 == len(text) or depth[k + 1] < depth[k])), i)
+        tail = next((t for t in rules.TAILS if text.startswith(t, j, ce)), "")
+        if not tail:
+            j = i
+        if not _followed_ok(text, j + len(tail), ce):
+            continue
+        end = i if tail in rules.DROPPED_TAILS else j + len(tail)
+        start = name_start(text, depth, cs, i - len(ending))
+        alias = text[start:i] if tail and end > i else ""
+        out.append((start, end, ending, alias))
+    return out
+
+
+def split_items(text: str, depth: list[int], a: int, b: int) -> list[tuple[int, int]]:
+    """Items of a list: split at 、 和 及 与 outside quotes and between adjacent quotes ”“."""
+    items, start = [], a
+    for i in range(a, b):
+        if depth[i] == 0 and text[i] in "、和及与":
+            items.append((start, i))
+            start = i + 1
+        elif text[i] == "“" and i > a and text[i - 1] == "”":
+            items.append((start, i))
+            start = i
+    items.append((start, b))
+    return [(x, y) for x, y in items if y > x]
+
+
+def _generic_head(head: str) -> bool:
+    return rules.ENUM_FILLERS.sub("", head) in rules.ENUM_HEADS
+
+
+def enum_head(text: str, a: int, ce: int) -> str:
+    """The generic head after 等 at ``a`` (等特色亮点工作被…报道 -> 特色亮点工作), or ''."""
+    for k in range(min(ce, a + 10), a, -1):
+        if _generic_head(text[a:k]) and (k == ce or not _HAN.match(text[k])
+                                         or text[k] in rules.FOLLOWERS or text[k] in "被在"):
+            return text[a:k]
+    return ""
+
+
+def object_of(text: str, depth: list[int], cs: int, ce: int, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is an item of ``甲、乙等<specific head>`` (an object of that
+    head: 大型活动、危爆物品等企事业单位安全检查), not a name of its own."""
+    if end >= ce or text[end] not in "、等":
+        return False
+    deng = next((i for i in range(end, ce) if text[i] == "等" and depth[i] == 0), -1)
+    return deng >= 0 and not enum_head(text, deng + 1, ce)
+
+
+def by_lists(text: str, depth: list[int], cs: int, ce: int) -> list[tuple[int, int, str]]:
+    """Rules 2 and 3: (start, end, rule) of list items that are names."""
+    out: list[tuple[int, int, str]] = []
+    deng = next((i for i in range(ce - 1, cs, -1) if text[i] == "等" and depth[i] == 0
+                 and enum_head(text, i + 1, ce)), -1)
+    if deng > 0:
+        first_break = next((i for i in range(cs, deng) if text[i] == "、" and depth[i] == 0), deng)
+        a = cs
+        for i in range(cs, first_break):
+            if depth[i] == 0 and (w := next((v for v in rules.LIST_VERBS if text.startswith(v, i)), "")):
+                a = i + len(w)
+        for x, y in split_items(text, depth, a, deng):
+            x = strip_lead(text, x, y)
+            if 2 <= len(unquoted(text[x:y])) and y - x <= rules.MAX_NAME:
+                out.append((x, y, "enumeration"))
+        return out
+    verb_end = -1
+    for i in range(cs, ce):
+        if depth[i] == 0 and (w := next((v for v in rules.LIST_VERBS if text.startswith(v, i)), "")):
+            verb_end = i + len(w)
+    if verb_end < 0 or verb_end >= ce or text[verb_end] in "、和及与":
+        return out
+    items = split_items(text, depth, verb_end, ce)
+    lo, hi = rules.SHORT_OBJECT
+    for x, y in items:
+        x = strip_lead(text, x, y)
+        item = text[x:y]
+        short = len(item) <= rules.MAX_QUOTED_ITEM
+        quoted_end = item.endswith("”") and short
+        quote_tail = any(item.endswith("”" + t) for t in rules.QUOTE_TAILS)
+        lone = len(items) == 1 and (("“" in item and short) or (
+            lo <= len(item) <= hi and not re.search(r"[0-9０-９*＊的]", item)
+            and not item.endswith(rules.GOAL_ENDINGS) and not ending_at(item, 0, len(item))))
+        if quoted_end or quote_tail or lone:
+            out.append((x, y, "list"))
+    return out
+
+
+def judge(name: str, text: str, depth: list[int], cs: int, ce: int, start: int) -> tuple[str, str]:
+    """(verdict, reason) for a proposed name in its clause ``text[cs:ce]``."""
+    bare = unquoted(name)
+    before = text[cs:start]
+    quoted_only = bool(re.fullmatch(r"(“[^“”]+”)+", name))
+    if "*" in name or "＊" in name:
+        return "masked", "名称中有原文隐去的字（*），无法确认是哪一项"
+    if any(c in before for c in rules.HONOUR_CUES):
+        return "honour", "荣誉、表彰或推荐，不是本单位的做法"
+    for m in rules.FRAMING.finditer(text, cs, ce):
+        if m.start() <= start and (start + len(name) <= m.end() or not m.group(0).startswith("以")):
+            return "framing", "工作抓手、主线或目标的表述"
+    if quoted_only and (rules.TARGET.search(bare) or before.endswith(rules.RESULT_CUES)):
+        return "target", "目标或结果表述，不是做法"
+    if quoted_only and re.search(r"[、，,；]", bare):
+        return "slogan", "口号（几个短语并列），不是做法的名称"
+    if name.startswith("《") or text[start + len(name):ce].startswith(rules.EXTERNAL_HEADS):
+        return "external", "文件、建议或他方的名称"
+    if object_of(text, depth, cs, ce, start, start + len(name)):
+        return "not-a-measure", "并列列举的对象（其后“等”字带出具体名称），不是做法"
+    if bare in rules.NOT_NAMES or any(w in bare for w in rules.GENERIC_WORDS):
+        return "not-a-measure", "泛称或常用术语，不是具体的名称"
+    if re.search(rules.COUNTED, bare):
+        return "not-a-measure", "含数量的叙述，不是名称"
+    core = bare
+    for e in _ENDINGS:
+        if core.endswith(e):
+            core = core[: -len(e)]
+            break
+    for g in rules.GENERIC:
+        core = core.replace(g, "")
+    if len(re.sub(r"[^\u3400-\u9fff]", "", core)) < 2 and not re.search(r"[0-9０-９A-Za-z]", core):
+        return "not-a-measure", "泛称，不是具体的名称"
+    if len(name) > rules.MAX_NAME:
+        return "not-a-measure", "句子成分过长，不像名称"
+    if quoted_only and not before.rstrip().endswith(rules.LIST_VERBS + tuple("、”和及与")):
+        return "not-a-measure", "引号内的说法，句中未作为一项措施提出"
+    return "draft", ""
+
+
+def _kind(name: str) -> str:
+    bare = unquoted(name)
+    for t in rules.TAILS:
+        if bare.endswith(t) and len(bare) > len(t):
+            bare = bare[: -len(t)]
+            break
+    return next((k for e, k in sorted(rules.ENDINGS.items(), key=lambda x: -len(x[0])) if bare.endswith(e)),
+                "practice")
+
+
+def _core_alias(name: str) -> str:
+    """The quoted core of “甲”工程 / “甲”工作: the report calls it 甲 as well."""
+    m = re.fullmatch(r"“([^“”]{2,})”(.*)", name)
+    if m and (m.group(2) in rules.QUOTE_TAILS or m.group(2) in rules.ENDINGS
+              or m.group(2) in ("专项工作", "场景应用", "项目", "工程", "活动")):
+        return m.group(1)
+    return ""
+
+
+def sentence_candidates(s: Sentence) -> list[Candidate]:
+    text = s.text
+    depth = depth_map(text)
+    proposals: list[tuple[int, int, str, str, int, int, str]] = []
+    for cs, ce in clauses(text, depth):
+        for a, b, ending, alias in by_endings(text, depth, cs, ce):
+            proposals.append((a, b, "ending", alias, cs, ce, ending))
+        for a, b, rule in by_lists(text, depth, cs, ce):
+            proposals.append((a, b, rule, "", cs, ce, ""))
+    kept: list[tuple[int, int, str, str, int, int, str]] = []
+    for p in sorted(proposals, key=lambda p: (-(p[1] - p[0]), p[0])):
+        if p[1] - p[0] >= 2 and all(p[1] <= k[0] or p[0] >= k[1] for k in kept):
+            kept.append(p)
+    out = []
+    for a, b, rule, alias, cs, ce, _ in sorted(kept):
+        name = text[a:b]
+        verdict, reason = judge(name, text, depth, cs, ce, a)
+        out.append(Candidate(name, s, a, b, rule, verdict, reason, _kind(name),
+                             alias or _core_alias(name)))
+    spans = [(c.start, c.end) for c in out]
+    for a, b in quoted_terms(text):
+        if any(x <= a and b <= y for x, y in spans):
+            continue
+        cs, ce = next(((x, y) for x, y in clauses(text, depth) if x <= a < y), (0, len(text)))
+        verdict, reason = judge(text[a:b], text, depth, cs, ce, a)
+        if verdict == "draft":
+            verdict, reason = "not-a-measure", "引号内的说法，句中未作为一项措施提出"
+        out.append(Candidate(text[a:b], s, a, b, "quoted", verdict, reason))
+    return sorted(out, key=lambda c: c.start)
+
+
+def find_candidates(parsed: ParsedReport) -> list[Candidate]:
+    """Every proposed name and every quoted term of the report, in reading order."""
+    return [c for s in parsed.sentences for c in sentence_candidates(s)]
