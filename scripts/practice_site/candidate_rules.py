@@ -44,13 +44,24 @@ LEAD_WORDS = (
 打击整治黄赌专项行动). Verbs, adverbs, quantifiers and function words."""
 
 LIST_VERBS = ("开展", "推行", "推进", "实施", "实行", "落实", "坚持", "打造", "创新", "建立", "推出",
-              "深化", "启动", "试行", "探索", "创建", "构建", "建成", "首创", "率先开展")
+              "深化", "启动", "试行", "探索", "创建", "构建", "建成", "首创", "率先开展", "严打", "做好",
+              "升级")
 """Verbs whose object list is a list of initiatives (扎实开展“甲”“乙”“丙”)."""
 
 ENUM_HEADS = ("工作", "活动", "措施", "举措", "做法", "机制", "制度", "项目", "行动", "经验", "品牌")
 ENUM_FILLERS = re.compile(r"[0-9０-９*＊]+|[特色亮点重点创新各类项个大]")
 """``甲、乙、丙等特色亮点工作``: after 等, a generic head (fillers removed) makes the items
 initiatives; a specific head (``等企事业单位安全检查``) makes them its objects."""
+
+OBJECT_TAILS = ("工作", "建设")
+"""A lone object is measured without these (推进食药环知森打击工作: 7 characters + 工作)."""
+MAX_HEAD = 12
+"""``开展甲、乙等<specific head>``: the head is a name up to this length (…等企事业单位安全检查)."""
+
+NUMERALS = "一二两三四五六七八九十百千双"
+FORMULA_NUMERALS = 2
+"""A quoted term with this many numerals is a numbered formula, the usual shape of a named
+practice (“一标三实”, “两队一室”, “一村一警”), unless the sentence presents it as a result."""
 
 QUOTE_TAILS = ("工作", "建设", "活动")
 """A quoted name followed by one generic word is a name as printed (“助企双引”工作)."""

@@ -182,6 +182,13 @@ def by_lists(text: str, depth: list[int], cs: int, ce: int) -> list[tuple[int, i
             if 2 <= len(unquoted(text[x:y])) and y - x <= rules.MAX_NAME:
                 out.append((x, y, "enumeration"))
         return out
+    deng = next((i for i in range(ce - 1, cs, -1) if text[i] == "等" and depth[i] == 0), -1)
+    if deng > 0 and any(depth[i] == 0 and text.startswith(v, i) for i in range(cs, deng)
+                        for v in rules.LIST_VERBS):
+        head = text[deng + 1:ce]
+        if len(head) <= rules.MAX_HEAD and not re.search(r"[0-9０-９*＊的“]", head):
+            out.append((deng + 1, ce, "list"))
+        return out
     verb_end = -1
     for i in range(cs, ce):
         if depth[i] == 0 and (w := next((v for v in rules.LIST_VERBS if text.startswith(v, i)), "")):
@@ -196,10 +203,13 @@ def by_lists(text: str, depth: list[int], cs: int, ce: int) -> list[tuple[int, i
         short = len(item) <= rules.MAX_QUOTED_ITEM
         quoted_end = item.endswith("”") and short
         quote_tail = any(item.endswith("”" + t) for t in rules.QUOTE_TAILS)
+        core = next((item[:-len(t)] for t in rules.OBJECT_TAILS if item.endswith(t)), item)
         lone = len(items) == 1 and (("“" in item and short) or (
-            lo <= len(item) <= hi and not re.search(r"[0-9０-９*＊的]", item)
-            and not item.endswith(rules.GOAL_ENDINGS) and not ending_at(item, 0, len(item))))
-        if quoted_end or quote_tail or lone:
+            lo <= len(core) <= hi and not re.search(r"[0-9０-９*＊]", item)
+            and not ending_at(item, 0, len(item))))
+        plain = re.sub(r"“[^“”]*”", "", item)
+        goal = "的" in plain or plain.endswith(rules.GOAL_ENDINGS)
+        if (quoted_end or quote_tail or lone) and not goal:
             out.append((x, y, "list"))
     return out
 
@@ -239,7 +249,8 @@ def judge(name: str, text: str, depth: list[int], cs: int, ce: int, start: int) 
         return "not-a-measure", "泛称，不是具体的名称"
     if len(name) > rules.MAX_NAME:
         return "not-a-measure", "句子成分过长，不像名称"
-    if quoted_only and not before.rstrip().endswith(rules.LIST_VERBS + tuple("、”和及与")):
+    formula = quoted_only and sum(ch in rules.NUMERALS for ch in bare) >= rules.FORMULA_NUMERALS
+    if quoted_only and not formula and not before.rstrip().endswith(rules.LIST_VERBS + tuple("、”和及与")):
         return "not-a-measure", "引号内的说法，句中未作为一项措施提出"
     return "draft", ""
 
@@ -255,7 +266,11 @@ def _kind(name: str) -> str:
 
 
 def _core_alias(name: str) -> str:
-    """The quoted core of “甲”工程 / “甲”工作: the report calls it 甲 as well."""
+    """The quoted core of “甲”工程 / “甲”工作, or an unquoted name without its generic tail
+    (议提案办理工作 -> 议提案办理): the report calls it so as well."""
+    tail = next((t for t in rules.OBJECT_TAILS if name.endswith(t)), "")
+    if tail and "“" not in name and len(name) - len(tail) >= rules.SHORT_OBJECT[0]:
+        return name[: -len(tail)]
     m = re.fullmatch(r"“([^“”]{2,})”(.*)", name)
     if m and (m.group(2) in rules.QUOTE_TAILS or m.group(2) in rules.ENDINGS
               or m.group(2) in ("专项工作", "场景应用", "项目", "工程", "活动")):
@@ -288,7 +303,7 @@ def sentence_candidates(s: Sentence) -> list[Candidate]:
             continue
         cs, ce = next(((x, y) for x, y in clauses(text, depth) if x <= a < y), (0, len(text)))
         verdict, reason = judge(text[a:b], text, depth, cs, ce, a)
-        if verdict == "draft":
+        if verdict == "draft" and sum(ch in rules.NUMERALS for ch in text[a:b]) < rules.FORMULA_NUMERALS:
             verdict, reason = "not-a-measure", "引号内的说法，句中未作为一项措施提出"
         out.append(Candidate(text[a:b], s, a, b, "quoted", verdict, reason))
     return sorted(out, key=lambda c: c.start)

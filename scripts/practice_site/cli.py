@@ -74,6 +74,19 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add_report(args: argparse.Namespace) -> int:
+    """Add a report and draft its initiatives (add_report.py); nothing changed on refusal."""
+    from .add_report import Refused, Request, add_report
+    req = Request(args.file, args.id, args.title, args.unit, args.year, args.kind)
+    try:
+        add_report(req, args.data, ROOT)
+    except Refused as exc:
+        print("\n".join(str(p) for p in exc.problems), file=sys.stderr)
+        print("add-report refused: nothing was changed in data/", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
@@ -84,6 +97,16 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("coverage", help="list the reports' quoted terms and named measures with their "
                    "status; non-zero while any is unclassified")
     sub.add_parser("schema", help="rewrite data/practice.schema.json and data/collection.schema.json")
+    add = sub.add_parser("add-report", help="add a report (copied verbatim) and draft a record for "
+                         "each initiative it names that no record names yet")
+    add.add_argument("file", type=Path, help="the report as UTF-8 text")
+    add.add_argument("--id", required=True, help="the report's id: lowercase ASCII words and "
+                     "hyphens, e.g. 2023-city-police-summary")
+    add.add_argument("--title", required=True, help="the report's title, as printed")
+    add.add_argument("--unit", required=True, help="the issuing unit, as the report names it")
+    add.add_argument("--year", required=True, help="the year the report covers, e.g. 2023")
+    from .add_report import DEFAULT_KIND
+    add.add_argument("--kind", default=DEFAULT_KIND, help=f"what sort of document (default: {DEFAULT_KIND})")
     args = parser.parse_args(argv)
     return {"check": cmd_check, "pages": cmd_pages, "coverage": cmd_coverage,
-            "schema": cmd_schema}[args.command](args)
+            "schema": cmd_schema, "add-report": cmd_add_report}[args.command](args)
