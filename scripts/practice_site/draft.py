@@ -25,7 +25,7 @@ MAX_OUTCOMES = 6
 MAX_RELATED = 6
 FIGURE = re.compile(
     r"(?:[0-9０-９*＊][0-9０-９*＊.．]*)(?:余|多)?"
-    r"(?:[％%‰]|[万亿千百]?(?:人次|户次|场次|余人|人|起|件|个|家|名|次|项|条|伙|期|场|倍|元|户|所|处|支|台|套|批|辆|小时|天|份|单|张|间|年|类|宗|批次))")
+    r"(?:[％%‰]|[万亿千百]?(?:人次|户次|场次|余人|人|起|件|个|家|名|次|项|条|伙|期|场|倍|元|户|所|处|支|台|套|批|辆|小时|天|份|单|张|间|类|宗|批次))")
 """A figure as printed: digits or masks with their unit (``*****起``, ``**％``, ``***余人次``)."""
 
 
@@ -106,11 +106,12 @@ def plan_drafts(corpus: Corpus, rid: str) -> DraftPlan:
     by_section: dict[str, list[str]] = {}
     for d in drafts.values():
         for c in d.occurrences:
-            by_section.setdefault(_place(c.sentence), []).append(d.id)
+            by_section.setdefault(_place(c.sentence, c.start), []).append(d.id)
     for sid, found in mentions.items():
         s = parsed.sentence(sid)
         if s is not None:
-            by_section.setdefault(_place(s), []).extend(m[2] for m in found)
+            for m in found:
+                by_section.setdefault(_place(s, m[0]), []).append(m[2])
     for d in drafts.values():
         plan.drafts.append(_record(d, corpus, rid, themes, by_section, drafts))
         plan.suggestions.extend(variants(d, corpus))
@@ -118,9 +119,13 @@ def plan_drafts(corpus: Corpus, rid: str) -> DraftPlan:
     return plan
 
 
-def _place(s: Sentence) -> str:
-    """Initiatives listed in the same innermost section (or sentence, outside sections)."""
-    return s.section or s.id
+def _place(s: Sentence, at: int) -> str:
+    """Initiatives listed together: in the same innermost section; outside any section
+    (an introduction lists the whole year), in the same clause."""
+    if s.section:
+        return s.section
+    spans = clauses(s.text, depth_map(s.text))
+    return f"{s.id}:{next((i for i, (a, b) in enumerate(spans) if a <= at < b), 0)}"
 
 
 def _record(d: Draft, corpus: Corpus, rid: str, themes: ThemeGuesser,
@@ -139,14 +144,15 @@ def _record(d: Draft, corpus: Corpus, rid: str, themes: ThemeGuesser,
         record["aliases"] = [d.alias]
     kind = first.kind if first.kind in corpus.kinds else next(iter(sorted(corpus.kinds)), "practice")
     record["kind"] = kind
-    record["theme"] = themes.theme_for(first.sentence)
-    record["tags"] = guess_tags(corpus, first.sentence, parsed)
+    clause = clause_of(first)
+    record["theme"] = themes.theme_for(first.sentence, clause)
+    record["tags"] = guess_tags(corpus, first.sentence, clause, parsed)
     record["summary"] = (f"（草稿，待编辑撰写概述）《{report.title}》{label}提到此项。")
     record["how"] = how_quotes(d)
     record["outcomes"] = outcomes(first, others, corpus, rid)
     related = []
     for c in d.occurrences:
-        for pid in by_section.get(_place(c.sentence), []):
+        for pid in by_section.get(_place(c.sentence, c.start), []):
             if pid != d.id and pid not in related:
                 related.append(pid)
     record["related"] = [{"id": pid, "relation": "listed-with"} for pid in related[:MAX_RELATED]]
@@ -172,10 +178,13 @@ def how_quotes(d: Draft) -> list[str]:
 
 def outcomes(c: Candidate, others: list[Candidate], corpus: Corpus, rid: str) -> list[dict[str, str]]:
     """Figures in the candidate's sentence from its clause up to the next initiative named
-    in that sentence: figure as printed, the clause as its quote, the words before it."""
+    in that sentence or the next ；: figure as printed, the clause as its quote, the words
+    before it as what it measures (the report's words)."""
     text = c.sentence.text
-    stop = min((o.start for o in others if o.sentence.id == c.sentence.id and o.start > c.end),
-               default=len(text))
+    # A figure belongs to the nearest initiative before it, within its ；-separated part.
+    semicolon = min((i for i in (text.find("；", c.end), text.find(";", c.end)) if i >= 0), default=len(text))
+    stop = min([o.start for o in others if o.sentence.id == c.sentence.id and o.start > c.end]
+               + [semicolon])
     out: list[dict[str, str]] = []
     for cs, ce in clauses(text, depth_map(text)):
         if ce <= c.start or cs >= stop:

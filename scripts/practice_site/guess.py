@@ -93,8 +93,7 @@ class ThemeGuesser:
         tid, score = self._best(part.heading)
         if score < MIN_THEME_OVERLAP:
             tid = self._new_theme(short_heading(part.heading or part.sentences[0].text),
-                                  f"《{self.corpus.reports[self.rid].title}》"
-                                  f"{self.parsed.label(part.id)}：{part.heading}".strip("："),
+                                  f"《{self.corpus.reports[self.rid].title}》中的一部分：{part.heading}",
                                   [part] if self.parsed.top(part.number) is part else [])
         self._by_section[part.id] = tid
         return tid
@@ -108,14 +107,14 @@ class ThemeGuesser:
                          "parts": [{"report": self.rid, "part": p.number} for p in parts]}
         return tid
 
-    def theme_for(self, s: Sentence) -> str:
+    def theme_for(self, s: Sentence, clause: str) -> str:
         """The theme of the sentence's part; outside any part (introduction, closing), the
-        theme of the part it shares most words with."""
+        theme of the part that shares most words with the ``clause`` naming the draft."""
         path = self.parsed.path(s.section) if s.section else ()
         if path:
             tid = self._for_part(path[0])
         else:
-            words = bigrams(s.text)
+            words = bigrams(clause)
             parts = sorted(self.parsed.sections, key=lambda p: -len(words & bigrams(
                 p.heading + "".join(x.text for x in self.parsed.sentences_in(p.id)))))
             if parts:
@@ -134,10 +133,12 @@ class ThemeGuesser:
         return {tid: t for tid, t in self.new.items() if tid in self.used}
 
 
-def guess_tags(corpus: Corpus, s: Sentence, parsed: ParsedReport) -> list[str]:
+def guess_tags(corpus: Corpus, s: Sentence, clause: str, parsed: ParsedReport) -> list[str]:
+    """Tags for a draft named in ``clause`` of sentence ``s``: by the clause and the
+    headings above it (the whole sentence may list unrelated initiatives)."""
     path = parsed.path(s.section) if s.section else ()
-    context = s.text + "".join(p.heading for p in path)
-    words = bigrams(s.text)
+    context = clause + "".join(p.heading for p in path)
+    words = bigrams(clause)
     scored = []
     for name, tag in sorted(corpus.tags.items()):
         score = 10 if name in context else len(words & bigrams(name + tag.description))
