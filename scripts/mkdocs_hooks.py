@@ -20,7 +20,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from practice_site import preview, search_terms, search_worker, staging  # noqa: E402
+from practice_site import drafts, preview, search_terms, search_worker, staging  # noqa: E402
 from practice_site.export import export_files  # noqa: E402
 from practice_site.link import link_corpus  # noqa: E402
 from practice_site.load import load_corpus  # noqa: E402
@@ -37,6 +37,7 @@ _corpus = None
 
 
 def on_startup(command, dirty):
+    # serve shows draft records, build leaves them out (drafts.show_drafts).
     global _command
     _command = command
 
@@ -66,6 +67,8 @@ def on_config(config):
             return config
         preview.STATE.data_problems(lines)
         raise PluginError("data/ has problems:\n" + format_problems(problems))
+    if not drafts.show_drafts(_command, os.environ.get(drafts.ENV)):
+        corpus = drafts.without_drafts(corpus)
     _corpus = corpus
     search_terms.install_user_dictionary(search_terms.dictionary_words(corpus))
     _pages.clear()

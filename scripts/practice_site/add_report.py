@@ -26,6 +26,7 @@ from .slug import id_problem
 from .write_record import record_yaml, scalar
 
 DEFAULT_KIND = "年度工作报告"
+LISTED_WITH = "listed-with: {label: 报告中并列提及, inverse: 报告中并列提及}\n"
 _CONTROL = {b for b in range(32)} - {9, 10, 13}
 
 
@@ -189,6 +190,9 @@ def add_report(req: Request, data: Path, root: Path, say: Callable[[str], None] 
         (stage / "reports" / f"{req.id}.txt").write_text(text, encoding="utf-8", newline="\n")
         (stage / "reports" / f"{req.id}.yml").write_text(metadata_yaml(req), encoding="utf-8", newline="\n")
         corpus = _load(stage, stage_root, "the report does not load")
+        if "listed-with" not in corpus.relation_kinds:  # the one relation drafts use
+            _append(stage / "relations.yml", "", LISTED_WITH, ("", "{}"))
+            corpus = _load(stage, stage_root, "relations.yml does not load with listed-with added")
         plan = plan_drafts(corpus, req.id)
         (stage / "practices").mkdir(exist_ok=True)
         comment = (f"Draft written by add-report from report {req.id}. Check every field against the "

@@ -15,7 +15,7 @@ ENDINGS = {
     "制度": "system", "政策": "system", "公约": "system", "制": "system",
     "试点": "pilot",
     "项目": "project", "工程": "project", "场景应用": "project", "平台": "project", "模型": "project",
-    "中心": "project", "改革": "project",
+    "中心": "project", "改革": "project", "系统": "project",
     "体系": "practice", "模式": "practice", "工作法": "practice", "措施": "practice",
     "团队": "practice", "品牌": "practice",
 }
@@ -38,19 +38,21 @@ LEAD_WORDS = (
     "聚焦", "开发", "升级", "迭代", "启用", "发起", "参与", "完成", "做好", "抓好", "用好", "擦亮",
     "一个", "一项", "一批", "首个", "首家", "唯一", "全面", "深入", "持续", "扎实", "积极", "大力",
     "加快", "着力", "全力", "严格", "认真", "不断", "常态化", "进一步", "确保", "有力", "细化",
-    "以", "等", "的", "在", "对", "把", "将", "向", "和", "与", "及", "并", "被", "由",
+    "推广", "设立", "开设", "出台", "以", "等", "的", "了", "在", "对", "把", "将", "向", "和", "与", "及", "并", "被", "由",
 )
 """Words that stand *before* a name: a name starts after the last of them (``深入开展``
 打击整治黄赌专项行动). Verbs, adverbs, quantifiers and function words."""
 
 LIST_VERBS = ("开展", "推行", "推进", "实施", "实行", "落实", "坚持", "打造", "创新", "建立", "推出",
               "深化", "启动", "试行", "探索", "创建", "构建", "建成", "首创", "率先开展", "严打", "做好",
-              "升级")
+              "升级", "推广", "设立", "开设", "建设")
 """Verbs whose object list is a list of initiatives (扎实开展“甲”“乙”“丙”)."""
 
 ENUM_HEADS = ("工作", "活动", "措施", "举措", "做法", "机制", "制度", "项目", "行动", "经验", "品牌")
 ENUM_FILLERS = re.compile(r"[0-9０-９*＊]+|[特色亮点重点创新各类项个大]")
-"""``甲、乙、丙等特色亮点工作``: after 等, a generic head (fillers removed) makes the items
+ENUM_MODIFIER = 2
+"""``甲、乙、丙等特色亮点工作``: after 等, a generic head (fillers removed, then at most a
+two-character modifier before one of ``ENUM_HEADS``: 暖警活动, 便民举措) makes the items
 initiatives; a specific head (``等企事业单位安全检查``) makes them its objects."""
 
 OBJECT_TAILS = ("工作", "建设")
@@ -62,6 +64,10 @@ NUMERALS = "一二两三四五六七八九十百千双"
 FORMULA_NUMERALS = 2
 """A quoted term with this many numerals is a numbered formula, the usual shape of a named
 practice (“一标三实”, “两队一室”, “一村一警”), unless the sentence presents it as a result."""
+
+SHORT_REST = 4
+"""“甲乙丙”+ up to this many characters (“雪亮工程”二期, “一村一辅警”全覆盖): the quoted part
+is the name the report uses, so it becomes the draft's alias."""
 
 QUOTE_TAILS = ("工作", "建设", "活动")
 """A quoted name followed by one generic word is a name as printed (“助企双引”工作)."""
@@ -81,6 +87,12 @@ COUNTED = r"[0-9０-９*＊]+[名个人家起件次]"
 
 MARKER = r"^([（(]?[一二三四五六七八九十0-9]+[)）、.．]|[一二三四五六七八九十]+是)"
 """A list marker at the start of a clause is not part of a name."""
+
+COUNT_TAIL = r"[0-9０-９*＊][0-9０-９*＊.．]*[余多]?[万千]?(个|家|人|起|件|次|名|条|项|所|处|场次|场|期|路|张)?$"
+"""A count after a list item is its outcome, not its name (建成“智慧门禁”小区**个)."""
+
+FUTURE = re.compile(r"下一步|下步|明年|今后|将(全面|进一步|继续|持续|大力|加快|着力)?(推行|推进|开展|实施|建立|打造)|计划|拟")
+"""A candidate after these in its sentence is a plan the report does not say was done."""
 
 GOAL_ENDINGS = ("化", "水平", "能力", "格局", "成效")
 """A lone object ending so is a goal, not an initiative (推进基层治理现代化)."""

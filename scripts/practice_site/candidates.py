@@ -26,13 +26,14 @@ from dataclasses import dataclass
 from . import candidate_rules as rules
 from .coverage import depth_map, quoted_terms
 from .report import ParsedReport, Sentence
-from .text import unquoted
+from .text import curly_quotes, unquoted
 
 _BREAKS = set("，。；：！？,;:!?")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ENDINGS = sorted(rules.ENDINGS, key=len, reverse=True)
 _LEAD = sorted(rules.LEAD_WORDS, key=len, reverse=True)
 _MARKER = re.compile(rules.MARKER)
+_COUNT_TAIL = re.compile(rules.COUNT_TAIL)
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,8 @@ def split_items(text: str, depth: list[int], a: int, b: int) -> list[tuple[int, 
 
 
 def _generic_head(head: str) -> bool:
-    return rules.ENUM_FILLERS.sub("", head) in rules.ENUM_HEADS
+    bare = rules.ENUM_FILLERS.sub("", head)
+    return any(bare.endswith(h) and len(bare) - len(h) <= rules.ENUM_MODIFIER for h in rules.ENUM_HEADS)
 
 
 def enum_head(text: str, a: int, ce: int) -> str:
@@ -166,8 +168,9 @@ def object_of(text: str, depth: list[int], cs: int, ce: int, start: int, end: in
     return deng >= 0 and not enum_head(text, deng + 1, ce)
 
 
-def by_lists(text: str, depth: list[int], cs: int, ce: int) -> list[tuple[int, int, str]]:
-    """Rules 2 and 3: (start, end, rule) of list items that are names."""
+def by_lists(text: str, depth: list[int], cs: int, ce: int, heading: bool = False) -> list[tuple[int, int, str]]:
+    """Rules 2 and 3: (start, end, rule) of list items that are names. In a heading, a lone
+    unquoted object is the heading's theme (深化打击整治), not a name."""
     out: list[tuple[int, int, str]] = []
     deng = next((i for i in range(ce - 1, cs, -1) if text[i] == "等" and depth[i] == 0
                  and enum_head(text, i + 1, ce)), -1)
@@ -199,12 +202,14 @@ def by_lists(text: str, depth: list[int], cs: int, ce: int) -> list[tuple[int, i
     lo, hi = rules.SHORT_OBJECT
     for x, y in items:
         x = strip_lead(text, x, y)
+        if (m := _COUNT_TAIL.search(text, x, y)) and m.start() > x:
+            y = m.start()
         item = text[x:y]
         short = len(item) <= rules.MAX_QUOTED_ITEM
         quoted_end = item.endswith("”") and short
         quote_tail = any(item.endswith("”" + t) for t in rules.QUOTE_TAILS)
         core = next((item[:-len(t)] for t in rules.OBJECT_TAILS if item.endswith(t)), item)
-        lone = len(items) == 1 and (("“" in item and short) or (
+        lone = len(items) == 1 and (("“" in item and short) or not heading and (
             lo <= len(core) <= hi and not re.search(r"[0-9０-９*＊]", item)
             and not ending_at(item, 0, len(item))))
         plain = re.sub(r"“[^“”]*”", "", item)
@@ -221,6 +226,8 @@ def judge(name: str, text: str, depth: list[int], cs: int, ce: int, start: int) 
     quoted_only = bool(re.fullmatch(r"(“[^“”]+”)+", name))
     if "*" in name or "＊" in name:
         return "masked", "名称中有原文隐去的字（*），无法确认是哪一项"
+    if rules.FUTURE.search(text, 0, start):
+        return "target", "今后的打算，报告没有说已经做了"
     if any(c in before for c in rules.HONOUR_CUES):
         return "honour", "荣誉、表彰或推荐，不是本单位的做法"
     for m in rules.FRAMING.finditer(text, cs, ce):
@@ -232,6 +239,8 @@ def judge(name: str, text: str, depth: list[int], cs: int, ce: int, start: int) 
         return "slogan", "口号（几个短语并列），不是做法的名称"
     if name.startswith("《") or text[start + len(name):ce].startswith(rules.EXTERNAL_HEADS):
         return "external", "文件、建议或他方的名称"
+    if before.endswith("等") and _generic_head(name):
+        return "not-a-measure", "列举后的统称，所列各项才是做法"
     if object_of(text, depth, cs, ce, start, start + len(name)):
         return "not-a-measure", "并列列举的对象（其后“等”字带出具体名称），不是做法"
     if bare in rules.NOT_NAMES or any(w in bare for w in rules.GENERIC_WORDS):
@@ -273,19 +282,21 @@ def _core_alias(name: str) -> str:
         return name[: -len(tail)]
     m = re.fullmatch(r"“([^“”]{2,})”(.*)", name)
     if m and (m.group(2) in rules.QUOTE_TAILS or m.group(2) in rules.ENDINGS
-              or m.group(2) in ("专项工作", "场景应用", "项目", "工程", "活动")):
+              or len(m.group(2)) <= rules.SHORT_REST and len(m.group(1)) >= 3):
         return m.group(1)
     return ""
 
 
-def sentence_candidates(s: Sentence) -> list[Candidate]:
-    text = s.text
+def sentence_candidates(s: Sentence, heading: bool = False) -> list[Candidate]:
+    """Candidates of one sentence; half-width quotes are read as full-width ones, names
+    keep the report's own characters."""
+    text = curly_quotes(s.text)
     depth = depth_map(text)
     proposals: list[tuple[int, int, str, str, int, int, str]] = []
     for cs, ce in clauses(text, depth):
         for a, b, ending, alias in by_endings(text, depth, cs, ce):
             proposals.append((a, b, "ending", alias, cs, ce, ending))
-        for a, b, rule in by_lists(text, depth, cs, ce):
+        for a, b, rule in by_lists(text, depth, cs, ce, heading):
             proposals.append((a, b, rule, "", cs, ce, ""))
     kept: list[tuple[int, int, str, str, int, int, str]] = []
     for p in sorted(proposals, key=lambda p: (-(p[1] - p[0]), p[0])):
@@ -295,8 +306,11 @@ def sentence_candidates(s: Sentence) -> list[Candidate]:
     for a, b, rule, alias, cs, ce, _ in sorted(kept):
         name = text[a:b]
         verdict, reason = judge(name, text, depth, cs, ce, a)
-        out.append(Candidate(name, s, a, b, rule, verdict, reason, _kind(name),
-                             alias or _core_alias(name)))
+        alias = alias or _core_alias(name)
+        out.append(Candidate(s.text[a:b], s, a, b, rule, verdict, reason, _kind(name),
+                             s.text[a:b][len(name) - len(alias):] if alias and name.endswith(alias)
+                             else s.text[a:a + len(alias)] if alias and name.startswith(alias)
+                             else alias))
     spans = [(c.start, c.end) for c in out]
     for a, b in quoted_terms(text):
         if any(x <= a and b <= y for x, y in spans):
@@ -305,10 +319,11 @@ def sentence_candidates(s: Sentence) -> list[Candidate]:
         verdict, reason = judge(text[a:b], text, depth, cs, ce, a)
         if verdict == "draft" and sum(ch in rules.NUMERALS for ch in text[a:b]) < rules.FORMULA_NUMERALS:
             verdict, reason = "not-a-measure", "引号内的说法，句中未作为一项措施提出"
-        out.append(Candidate(text[a:b], s, a, b, "quoted", verdict, reason))
+        out.append(Candidate(s.text[a:b], s, a, b, "quoted", verdict, reason))
     return sorted(out, key=lambda c: c.start)
 
 
 def find_candidates(parsed: ParsedReport) -> list[Candidate]:
     """Every proposed name and every quoted term of the report, in reading order."""
-    return [c for s in parsed.sentences for c in sentence_candidates(s)]
+    headings = {sec.sentences[0].id for sec in parsed.walk() if sec.sentences}
+    return [c for s in parsed.sentences for c in sentence_candidates(s, s.id in headings)]

@@ -29,6 +29,8 @@ class uris:
     browse = "browse/index.md"
     """Practices by issuing unit and year."""
     collections = "collections/index.md"
+    drafts = "drafts/index.md"
+    """Only while drafts are shown (not a practice id: ids cannot hold a slash)."""
 
     @staticmethod
     def practice(pid: str) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .autolink import Annotator
+from .drafts import render_drafts
 from .link import Links, link_corpus
 from .markup import uris
 from .model import Corpus
@@ -49,6 +50,8 @@ def render_site(corpus: Corpus, links: Links | None = None, site_url: str = "",
     for tid in corpus.themes:
         pages[uris.theme(tid)] = render_theme(tid, corpus)
     pages[uris.map] = render_map(corpus, directory_urls)
+    if any(p.draft for p in corpus.practices.values()):
+        pages[uris.drafts] = render_drafts(corpus)
     # Last: auto-linked pages link to the glossary only if it was rendered above.
     annotator = Annotator(corpus, links, glossary_target(pages, corpus))
     suggestions = suggest(corpus, links)

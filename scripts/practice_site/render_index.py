@@ -44,6 +44,9 @@ def render_home(corpus: Corpus) -> str:
            "每项做法的要点、成效数据和原文出处，都可以追溯到报告中的原句。按主题浏览，"
            "按拼音查找，或在页面顶部的搜索框输入关键词（如“反诈”“网格”“落户”）。\n",
            "## 按主题浏览 {#themes}\n"]
+    if drafts := sum(p.draft for p in corpus.practices.values()):
+        out.insert(-1, f"!!! warning \"草稿·待编辑审核\"\n    本次预览含 {drafts} 条草稿："
+                   f"{link(me, uris.drafts, '草稿列表')}。\n")
     for t in corpus.themes.values():
         n = len(by_theme(corpus, t.id))
         out.append(f"- {link(me, uris.theme(t.id), t.name)}（{n} 项）：{md_text(t.description)}")

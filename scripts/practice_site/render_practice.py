@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .autolink import Annotator
+from .drafts import banner
 from .escape import attr_list_value
 from .link import Links
 from .markup import front_matter, href, link, md_text, uris
@@ -109,6 +110,7 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
     out = [front_matter(title=p.name, description=p.summary)]
     out.append(breadcrumbs(me, p, corpus))
     out.append(f"# {md_text(p.name)}\n")
+    out.append(banner(p))
     tags = "、".join(link(me, uris.tags, t, corpus.tags[t].id) for t in p.tags)
     meta = [f"主题：{link(me, uris.theme(theme.id), theme.name)}",
             f"类型：{md_text(corpus.kinds[p.kind].name)}", f"标签：{tags}"]

@@ -25,6 +25,21 @@ def occurs_unquoted(term: str, text: str) -> bool:
     return bool(needle) and needle in unquoted(text)
 
 
+def curly_quotes(text: str) -> str:
+    """Half-width ``"…"`` pairs as ``“…”`` (same length, so offsets still hold): reports
+    copied from web pages mix them with full-width text."""
+    if '"' not in text:
+        return text
+    out, opening = [], True
+    for ch in text:
+        if ch == '"':
+            out.append("“" if opening else "”")
+            opening = not opening
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def sort_core(name: str) -> str:
     """The part of a name that decides its place in an A–Z list: marks and brackets left out
     (“三鹰” sorts under S)."""
