@@ -234,7 +234,8 @@ def summary(req: Request, plan: DraftPlan, entries: list[dict[str, str]], corpus
     out.append(f"drafts ({len(plan.drafts)}), written to data/practices/ with status: draft:")
     out.extend(f"  {d['id']}  {d['name']}" for d in plan.drafts)
     out.append(f"existing practices named ({len(plan.named)}): their pages now cite the report:")
-    out.extend(f"  {pid}  {corpus.practices[pid].name}  (as {'、'.join(ns)})" for pid, ns in sorted(plan.named.items()))
+    out.extend(f"  {pid}  {corpus.practices[pid].name}" + (f"  (as {'、'.join(ns)})" if ns else "")
+               for pid, ns in sorted(plan.named.items()))
     if plan.themes:
         out.append(f"new themes ({len(plan.themes)}) in data/themes.yml:")
         out.extend(f"  {tid}  {t['name']}" for tid, t in plan.themes.items())

@@ -44,7 +44,8 @@ class DraftPlan:
     themes: dict[str, dict[str, Any]] = field(default_factory=dict)
     """New themes (id -> name, description, parts) taken from the report's part headings."""
     named: dict[str, list[str]] = field(default_factory=dict)
-    """Existing practice id -> the candidate names of the report that name it."""
+    """Existing practice id the report names -> the candidate names that name it (the
+    linker cites the report's sentences on its page)."""
     suggestions: list[str] = field(default_factory=list)
     """Likely variants (``alias of X?``), printed for the editor, never applied."""
     rejected: list[Candidate] = field(default_factory=list)
@@ -64,11 +65,13 @@ def plan_drafts(corpus: Corpus, rid: str) -> DraftPlan:
     matcher = NameMatcher(names)
     skipped = {k.term for k in corpus.skipped}
     drafts: dict[str, Draft] = {}
-    mentions: dict[str, list[tuple[int, int, str]]] = {}
+    # What the linker will find: every existing practice the report names gets its sentences.
+    mentions = {s.id: matcher.find(s.text) for s in parsed.sentences}
+    for found in mentions.values():
+        for _, _, pid in found:
+            plan.named.setdefault(pid, [])
     for c in find_candidates(parsed):
         sid = c.sentence.id
-        if sid not in mentions:
-            mentions[sid] = matcher.find(c.sentence.text)
         hit = next((m for m in mentions[sid] if m[0] < c.end and c.start < m[1]), None)
         pid = hit[2] if hit else bare_names.get(_bare(c.name))
         if pid:
@@ -76,7 +79,7 @@ def plan_drafts(corpus: Corpus, rid: str) -> DraftPlan:
             if c.name not in plan.named[pid]:
                 plan.named[pid].append(c.name)
             if hit and c.verdict == "draft" and (hit[1] - hit[0]) < len(c.name):
-                plan.suggestions.append(f"“{c.name}” names {pid} (“{corpus.practices[pid].name}”) "
+                plan.suggestions.append(f"{c.name} (not drafted) names {pid} ({corpus.practices[pid].name}) "
                                         f"inside it: alias of {pid}?")
             continue
         if _bare(c.name) in skipped:
@@ -225,6 +228,6 @@ def variants(d: Draft, corpus: Corpus) -> list[str]:
                 why = f"shared quoted core “{sorted(cores & theirs)[0]}”"
             else:
                 continue
-            out.append(f"draft {d.id} “{d.name}”: alias of {p.id} (“{n}”)? ({why})")
+            out.append(f"draft {d.id} {d.name}: alias of {p.id} ({n})? ({why})")
             break
     return out
