@@ -202,7 +202,10 @@ def by_lists(text: str, depth: list[int], cs: int, ce: int, heading: bool = Fals
     lo, hi = rules.SHORT_OBJECT
     for x, y in items:
         x = strip_lead(text, x, y)
-        if (m := _COUNT_TAIL.search(text, x, y)) and m.start() > x:
+        # A count after a quoted name is its outcome (建成“智慧门禁”小区**个); after a plain
+        # object it is what was done (严打侵犯知识产权案件*起), not a name.
+        if (m := _COUNT_TAIL.search(text, x, y)) and m.start() > x and (
+                "“" in text[x:m.start()] or ending_at(text, x, m.start())):
             y = m.start()
         item = text[x:y]
         short = len(item) <= rules.MAX_QUOTED_ITEM
