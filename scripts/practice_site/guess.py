@@ -75,10 +75,13 @@ class ThemeGuesser:
         self.new: dict[str, dict[str, Any]] = {}
         self._by_section: dict[str, str] = {}
         self.used: set[str] = set()
+        self._headings: dict[str, str] = {}
 
     def _all(self) -> dict[str, tuple[str, str]]:
+        """Theme id -> (name, text to match): a new theme is matched by its heading, not by
+        its description (which names the report, as every new theme of it does)."""
         out = {t.id: (t.name, t.description) for t in self.corpus.themes.values()}
-        out.update({tid: (t["name"], t["description"]) for tid, t in self.new.items()})
+        out.update({tid: (t["name"], self._headings[tid]) for tid, t in self.new.items()})
         return out
 
     def _best(self, text: str) -> tuple[str, int]:
@@ -94,15 +97,16 @@ class ThemeGuesser:
         if score < MIN_THEME_OVERLAP:
             tid = self._new_theme(short_heading(part.heading or part.sentences[0].text),
                                   f"《{self.corpus.reports[self.rid].title}》中的一部分：{part.heading}",
-                                  [part] if self.parsed.top(part.number) is part else [])
+                                  [part] if self.parsed.top(part.number) is part else [], part.heading)
         self._by_section[part.id] = tid
         return tid
 
-    def _new_theme(self, name: str, description: str, parts: list[Section]) -> str:
+    def _new_theme(self, name: str, description: str, parts: list[Section], heading: str = "") -> str:
         same = next((tid for tid, (n, _) in self._all().items() if n == name), None)
         if same:
             return same
         tid = unique_id(name, set(self._all()))
+        self._headings[tid] = heading
         self.new[tid] = {"name": name, "description": description[:300],
                          "parts": [{"report": self.rid, "part": p.number} for p in parts]}
         return tid
@@ -123,7 +127,8 @@ class ThemeGuesser:
                 tid = self._best(s.text)[0] or sorted(self._all())[0]
             else:
                 report = self.corpus.reports[self.rid]
-                tid = self._new_theme(report.title[:12], f"《{report.title}》中不属于任何部分的内容。", [])
+                tid = self._new_theme(report.title[:12], f"《{report.title}》中不属于任何部分的内容。", [],
+                                      report.title)
         self.used.add(tid)
         return tid
 
