@@ -31,10 +31,8 @@ def test_which_runs_show_drafts(command, env, shown):
     assert show_drafts(command, env) is shown
 
 
-@pytest.fixture(scope="module")
-def with_drafts(tmp_path_factory) -> Path:
+def drafts_data(data: Path) -> Path:
     """The fixture corpus after add-report, with a published record listed with a draft."""
-    data = tmp_path_factory.mktemp("drafts") / "data"
     shutil.copytree(FIXTURE, data)
     assert cli.main(["--data", str(data), "add-report", str(REPORT), "--id", "rule-of-law",
                      "--title", TITLE, "--unit", "某区公安分局", "--year", "2023"]) == 0
@@ -42,6 +40,11 @@ def with_drafts(tmp_path_factory) -> Path:
     record.write_text(record.read_text(encoding="utf-8").replace(
         "related: []", "related:\n  - {id: shouwei-bufa, relation: listed-with}"), encoding="utf-8")
     return data
+
+
+@pytest.fixture(scope="module")
+def with_drafts(tmp_path_factory) -> Path:
+    return drafts_data(tmp_path_factory.mktemp("drafts") / "data")
 
 
 def test_drafts_and_references_to_them_are_left_out(with_drafts):
