@@ -108,6 +108,28 @@ def test_refuses_what_the_loader_refuses(tmp_path, data, capsys):
                for ln in lines), lines
 
 
+def test_a_listing_relation_kind_is_added_when_missing(tmp_path, data, capsys):
+    relations = data / "relations.yml"
+    relations.write_text("".join(ln for ln in relations.read_text(encoding="utf-8").splitlines(True)
+                                 if "listing: true" not in ln), encoding="utf-8")
+    text = "新报告标题\n一、平安建设。一是创新推行“乙甲”机制，开展“丙丁”专项行动。\n"
+    assert run(data, write(tmp_path, text)) == 0
+    assert relations.read_text(encoding="utf-8").endswith(
+        "listed-with: {label: 报告中并列提及, inverse: 报告中并列提及, listing: true}\n")
+    assert load_corpus(data, data.parent)[1] == []
+
+
+def test_a_tag_is_added_when_tags_yml_has_none(tmp_path, data, capsys):
+    (data / "tags.yml").write_text("# no tags yet\n{}\n", encoding="utf-8")
+    for p in (data / "practices").glob("*.yml"):
+        p.unlink()
+    assert run(data, write(tmp_path, GOOD)) == 0
+    assert (data / "tags.yml").read_text(encoding="utf-8") == (
+        "# no tags yet\ndaiding: {name: 待定, description: 起草时没有可用的标签，待编辑指定。}\n")
+    corpus, problems = load_corpus(data, data.parent)
+    assert problems == [] and [p.tags for p in corpus.practices.values()] == [("待定",)]
+
+
 def test_line_ends_and_bom_are_normalised_and_said(tmp_path, data, capsys):
     f = write(tmp_path, b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode("utf-8"))
     assert run(data, f) == 0

@@ -26,7 +26,10 @@ from .slug import id_problem
 from .write_record import record_yaml, scalar
 
 DEFAULT_KIND = "年度工作报告"
-LISTED_WITH = "listed-with: {label: 报告中并列提及, inverse: 报告中并列提及}\n"
+LISTED_WITH = "listed-with: {label: 报告中并列提及, inverse: 报告中并列提及, listing: true}\n"
+"""Added to relations.yml when it has no listing kind: the one kind drafts use."""
+UNSORTED_TAG = "daiding: {name: 待定, description: 起草时没有可用的标签，待编辑指定。}\n"
+"""Added to tags.yml when it declares no tag: a record needs one."""
 _CONTROL = {b for b in range(32)} - {9, 10, 13}
 
 
@@ -190,14 +193,18 @@ def add_report(req: Request, data: Path, root: Path, say: Callable[[str], None] 
         (stage / "reports" / f"{req.id}.txt").write_text(text, encoding="utf-8", newline="\n")
         (stage / "reports" / f"{req.id}.yml").write_text(metadata_yaml(req), encoding="utf-8", newline="\n")
         corpus = _load(stage, stage_root, "the report does not load")
-        if "listed-with" not in corpus.relation_kinds:  # the one relation drafts use
+        # What every draft needs from the taxonomies: a listing relation kind and a tag.
+        if not any(k.listing for k in corpus.relation_kinds.values()):
             _append(stage / "relations.yml", "", LISTED_WITH, ("", "{}"))
-            corpus = _load(stage, stage_root, "relations.yml does not load with listed-with added")
+        if not corpus.tags:
+            _append(stage / "tags.yml", "", UNSORTED_TAG, ("", "{}"))
+        corpus = _load(stage, stage_root, "the taxonomies do not load with what drafts need added")
         plan = plan_drafts(corpus, req.id)
         (stage / "practices").mkdir(exist_ok=True)
-        comment = (f"Draft written by add-report from report {req.id}. Check every field against the "
-                   "report,\nwrite the summary, then delete the status line to publish it.")
         for record in plan.drafts:
+            comment = (f"Draft written by add-report from report {req.id}, where it is named in "
+                       f"{plan.where[record['id']]}.\nCheck every field against the report, write the "
+                       "summary, then delete the status line to publish it.")
             (stage / "practices" / f"{record['id']}.yml").write_text(
                 record_yaml(record, comment), encoding="utf-8", newline="\n")
         if plan.themes:

@@ -20,6 +20,7 @@ from .model import Corpus
 from .report import Sentence
 from .text import unquoted
 
+SUMMARY = "（草稿）概述待编辑依据报告原文撰写。"
 MAX_HOW = 3
 MAX_OUTCOMES = 6
 MAX_RELATED = 6
@@ -48,6 +49,8 @@ class DraftPlan:
     linker cites the report's sentences on its page)."""
     suggestions: list[str] = field(default_factory=list)
     """Likely variants (``alias of X?``), printed for the editor, never applied."""
+    where: dict[str, str] = field(default_factory=dict)
+    """Draft id -> where the report first names it (``二、三是``), for the record's comment."""
     rejected: list[Candidate] = field(default_factory=list)
     """Candidates judged not to be initiatives (with their coverage category and reason)."""
 
@@ -117,6 +120,8 @@ def plan_drafts(corpus: Corpus, rid: str) -> DraftPlan:
                 by_section.setdefault(_place(s, m[0]), []).append(m[2])
     for d in drafts.values():
         plan.drafts.append(_record(d, corpus, rid, themes, by_section, drafts))
+        first = d.occurrences[0].sentence
+        plan.where[d.id] = f"{parsed.label(first.section)} (sentence {first.id}, line {first.line})"
         plan.suggestions.extend(variants(d, corpus))
     plan.themes = themes.proposed
     return plan
@@ -135,8 +140,6 @@ def _record(d: Draft, corpus: Corpus, rid: str, themes: ThemeGuesser,
             by_section: dict[str, list[str]], drafts: dict[str, Draft]) -> dict[str, Any]:
     first = d.occurrences[0]
     parsed = corpus.reports[rid].parsed
-    report = corpus.reports[rid]
-    label = parsed.label(first.sentence.section)
     others = [d2.occurrences[0] for d2 in drafts.values() if d2 is not d]
     record: dict[str, Any] = {
         "id": d.id,
@@ -150,7 +153,9 @@ def _record(d: Draft, corpus: Corpus, rid: str, themes: ThemeGuesser,
     clause = clause_of(first)
     record["theme"] = themes.theme_for(first.sentence, clause)
     record["tags"] = guess_tags(corpus, first.sentence, clause, parsed)
-    record["summary"] = (f"（草稿，待编辑撰写概述）《{report.title}》{label}提到此项。")
+    # Fixed words: a summary may not use attribution words (推动, 其中…) that its quoted
+    # sentences do not, and the report's title or headings may hold them.
+    record["summary"] = SUMMARY
     record["how"] = how_quotes(d)
     record["outcomes"] = outcomes(first, others, corpus, rid)
     related = []
@@ -158,7 +163,8 @@ def _record(d: Draft, corpus: Corpus, rid: str, themes: ThemeGuesser,
         for pid in by_section.get(_place(c.sentence, c.start), []):
             if pid != d.id and pid not in related:
                 related.append(pid)
-    record["related"] = [{"id": pid, "relation": "listed-with"} for pid in related[:MAX_RELATED]]
+    listing = next(k.id for k in sorted(corpus.relation_kinds.values(), key=lambda k: k.id) if k.listing)
+    record["related"] = [{"id": pid, "relation": listing} for pid in related[:MAX_RELATED]]
     return record
 
 
