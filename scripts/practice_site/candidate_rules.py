@@ -45,7 +45,9 @@ LEAD_WORDS = (
 
 LIST_VERBS = ("开展", "推行", "推进", "实施", "实行", "落实", "坚持", "打造", "创新", "建立", "推出",
               "深化", "启动", "试行", "探索", "创建", "构建", "建成", "首创", "率先开展", "严打", "做好",
-              "升级", "推广", "设立", "开设", "建设")
+              "升级", "推广", "设立", "开设", "建设", "完成")
+PRINCIPLE_VERBS = ("坚持", "围绕", "聚焦", "树牢", "践行")
+"""After these a plain (unquoted) object is a principle (坚持问题导向), not an initiative."""
 """Verbs whose object list is a list of initiatives (扎实开展“甲”“乙”“丙”)."""
 
 ENUM_HEADS = ("工作", "活动", "措施", "举措", "做法", "机制", "制度", "项目", "行动", "经验", "品牌")

@@ -192,10 +192,10 @@ def by_lists(text: str, depth: list[int], cs: int, ce: int, heading: bool = Fals
         if len(head) <= rules.MAX_HEAD and not re.search(r"[0-9０-９*＊的“]", head):
             out.append((deng + 1, ce, "list"))
         return out
-    verb_end = -1
+    verb_end, verb = -1, ""
     for i in range(cs, ce):
         if depth[i] == 0 and (w := next((v for v in rules.LIST_VERBS if text.startswith(v, i)), "")):
-            verb_end = i + len(w)
+            verb_end, verb = i + len(w), w
     if verb_end < 0 or verb_end >= ce or text[verb_end] in "、和及与":
         return out
     items = split_items(text, depth, verb_end, ce)
@@ -212,7 +212,8 @@ def by_lists(text: str, depth: list[int], cs: int, ce: int, heading: bool = Fals
         quoted_end = item.endswith("”") and short
         quote_tail = any(item.endswith("”" + t) for t in rules.QUOTE_TAILS)
         core = next((item[:-len(t)] for t in rules.OBJECT_TAILS if item.endswith(t)), item)
-        lone = len(items) == 1 and (("“" in item and short) or not heading and (
+        lone = len(items) == 1 and (("“" in item and short) or not heading
+                                    and verb not in rules.PRINCIPLE_VERBS and (
             lo <= len(core) <= hi and not re.search(r"[0-9０-９*＊]", item)
             and not ending_at(item, 0, len(item))))
         plain = re.sub(r"“[^“”]*”", "", item)
