@@ -129,6 +129,22 @@ def test_a_tag_is_added_when_tags_yml_has_none(tmp_path, data, capsys):
     assert problems == [] and [p.tags for p in corpus.practices.values()] == [("待定",)]
 
 
+def test_a_draft_that_fails_check_is_left_out_not_the_report(tmp_path, data, capsys):
+    """The report may hold what a record may not (here markup): that draft is left out, with
+    its problem in the summary; the rest is added."""
+    text = "新报告标题\n一、平安建设。一是创新推行“丙丁”机制<b>加强</b>；开展“戊己”专项行动。\n"
+    assert run(data, write(tmp_path, text)) == 0
+    out = capsys.readouterr().out
+    assert "left out (1): drafts that did not pass check:" in out
+    left = next(ln for ln in out.splitlines() if ln.startswith("  bingding-jizhi"))
+    assert "contains HTML (<b>); write plain text" in left
+    assert not list((data / "practices").glob("bingding-jizhi*"))
+    corpus, problems = load_corpus(data, data.parent)
+    assert problems == [] and corpus.practices["wuji-zhuanxiang-xingdong"].draft
+    assert [s.occurrence.term for s in classify(corpus)
+            if s.status == "unclassified" and s.occurrence.report == "new-report"] == []
+
+
 def test_line_ends_and_bom_are_normalised_and_said(tmp_path, data, capsys):
     f = write(tmp_path, b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode("utf-8"))
     assert run(data, f) == 0

@@ -199,17 +199,7 @@ def add_report(req: Request, data: Path, root: Path, say: Callable[[str], None] 
             _append(stage / "tags.yml", "", UNSORTED_TAG, ("", "{}"))
         corpus = _load(stage, stage_root, "the taxonomies do not load with what drafts need added")
         plan = plan_drafts(corpus, req.id)
-        (stage / "practices").mkdir(exist_ok=True)
-        for record in plan.drafts:
-            comment = (f"Draft written by add-report from report {req.id}, where it is named in "
-                       f"{plan.where[record['id']]}.\nCheck every field against the report, write the "
-                       "summary, then delete the status line to publish it.")
-            (stage / "practices" / f"{record['id']}.yml").write_text(
-                record_yaml(record, comment), encoding="utf-8", newline="\n")
-        if plan.themes:
-            _append(stage / "themes.yml", f"# Themes proposed by add-report from {req.id}'s part headings: review.\n",
-                    themes_yaml(plan.themes), ("", "{}"))
-        corpus = _load(stage, stage_root, "the drafts do not pass check (a drafter bug: please report it)")
+        corpus, dropped = write_drafts(stage, stage_root, plan, req.id)
         entries = coverage_entries(corpus, req.id, plan)
         if entries:
             _append(stage / "coverage.yml", f"# Proposed by add-report for {req.id}: terms it did not "
@@ -221,6 +211,51 @@ def add_report(req: Request, data: Path, root: Path, say: Callable[[str], None] 
         say(f"note: {note}")
     say(summary(req, plan, entries, corpus, left))
     return plan
+
+
+MAX_DROPS = 3
+"""Rounds of leaving out drafts that fail check before giving up."""
+
+
+def write_drafts(stage: Path, stage_root: Path, plan: DraftPlan, rid: str):
+    """Write the drafts and new themes into the staged folder and load it. A draft that
+    fails check (text the report holds but a record may not, such as a control character)
+    is left out, with its problems, rather than refusing the whole report; a problem
+    anywhere else refuses."""
+    themes_file = stage / "themes.yml"
+    themes_before = themes_file.read_bytes() if themes_file.exists() else None
+    (stage / "practices").mkdir(exist_ok=True)
+    dropped: dict[str, list[str]] = {}
+    for _ in range(MAX_DROPS + 1):
+        kept = [r for r in plan.drafts if r["id"] not in dropped]
+        for record in kept:
+            record = dict(record, related=[x for x in record["related"] if x["id"] not in dropped])
+            comment = (f"Draft written by add-report from report {rid}, where it is named in "
+                       f"{plan.where[record['id']]}.\nCheck every field against the report, write the "
+                       "summary, then delete the status line to publish it.")
+            (stage / "practices" / f"{record['id']}.yml").write_text(
+                record_yaml(record, comment), encoding="utf-8", newline="\n")
+        used = {r["theme"] for r in kept}
+        themes = {tid: t for tid, t in plan.themes.items() if tid in used}
+        if themes_before is not None:
+            themes_file.write_bytes(themes_before)
+        if themes:
+            _append(themes_file, f"# Themes proposed by add-report from {rid}'s part headings: review.\n",
+                    themes_yaml(themes), ("", "{}"))
+        corpus, problems = load_corpus(stage, stage_root)
+        if not problems:
+            plan.drafts, plan.themes = kept, themes
+            plan.dropped = dropped
+            return corpus, dropped
+        ids = {r["id"] for r in kept}
+        bad = {Path(p.path).stem for p in problems if p.path.startswith("data/practices/")}
+        if not bad <= ids or any(not p.path.startswith("data/practices/") for p in problems):
+            break
+        for pid in bad:
+            dropped[pid] = [str(p) for p in problems if Path(p.path).stem == pid]
+            (stage / "practices" / f"{pid}.yml").unlink()
+    raise Refused([*problems, Problem("add-report", 0, "-", "the drafts do not pass check (a drafter "
+                                      "bug: please report it); nothing was added")])
 
 
 def _commit(stage: Path, data: Path) -> None:
@@ -249,6 +284,9 @@ def summary(req: Request, plan: DraftPlan, entries: list[dict[str, str]], corpus
     out.extend(f"  [{e['category']}] {e['term']}: {e['reason']}" for e in entries)
     out.append(f"variant suggestions ({len(plan.suggestions)}), not applied:")
     out.extend(f"  {s}" for s in plan.suggestions)
+    if plan.dropped:
+        out.append(f"left out ({len(plan.dropped)}): drafts that did not pass check:")
+        out.extend(f"  {pid}: {msgs[0]}" for pid, msgs in plan.dropped.items())
     if left:
         out.append(f"still unclassified ({len(left)}): run build.py coverage")
     out.append("next: review the drafts (mkdocs serve shows them), then delete each status line to publish")

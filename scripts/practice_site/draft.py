@@ -21,6 +21,9 @@ from .report import Sentence
 from .text import unquoted
 
 SUMMARY = "（草稿）概述待编辑依据报告原文撰写。"
+MAX_QUOTE = 300
+"""Quotes are capped at 500 characters by the loader; clauses longer than this are cut."""
+MAX_MEASURES = 100
 MAX_HOW = 3
 MAX_OUTCOMES = 6
 MAX_RELATED = 6
@@ -49,6 +52,8 @@ class DraftPlan:
     linker cites the report's sentences on its page)."""
     suggestions: list[str] = field(default_factory=list)
     """Likely variants (``alias of X?``), printed for the editor, never applied."""
+    dropped: dict[str, list[str]] = field(default_factory=dict)
+    """Drafts left out because they did not pass check -> their problems."""
     where: dict[str, str] = field(default_factory=dict)
     """Draft id -> where the report first names it (``二、三是``), for the record's comment."""
     rejected: list[Candidate] = field(default_factory=list)
@@ -168,11 +173,20 @@ def _record(d: Draft, corpus: Corpus, rid: str, themes: ThemeGuesser,
     return record
 
 
+def window(text: str, start: int, end: int, limit: int = MAX_QUOTE) -> str:
+    """``text`` (a clause), or the part of it around ``start:end`` when it is longer than a
+    quote may be (a report without punctuation has clauses of any length)."""
+    if len(text) <= limit:
+        return text.strip()
+    pad = max(0, (limit - (end - start)) // 2)
+    return text[max(0, start - pad):end + pad][:limit].strip()
+
+
 def clause_of(c: Candidate) -> str:
     text = c.sentence.text
     for cs, ce in clauses(text, depth_map(text)):
         if cs <= c.start < ce:
-            return text[cs:ce].strip()
+            return window(text[cs:ce], c.start - cs, c.end - cs)
     return c.name
 
 
@@ -206,8 +220,8 @@ def outcomes(c: Candidate, others: list[Candidate], corpus: Corpus, rid: str) ->
             figure = m.group(0)
             if whole_figure_at(figure, clause) != m.start():
                 continue
-            measures = clause[: m.start()].strip() or clause
-            entry = {"figure": figure, "measures": measures, "quote": clause.strip()}
+            measures = clause[: m.start()].strip()[-MAX_MEASURES:] or figure
+            entry = {"figure": figure, "measures": measures, "quote": window(clause, m.start(), m.end())}
             hits = corpus.quotes.find(entry["quote"])
             if any(r != rid for r, _ in hits):
                 entry["report"] = rid
