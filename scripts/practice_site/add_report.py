@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .candidate_rules import REASONS
 from .coverage import classify
 from .draft import DraftPlan, plan_drafts
 from .load import load_corpus
@@ -170,8 +171,7 @@ def coverage_entries(corpus, rid: str, plan: DraftPlan) -> list[dict[str, str]]:
             continue
         c = judged.get(term) or next((c for c in plan.rejected if c.sentence.id == occ.sentence
                                       and c.start < occ.end and occ.start < c.end), None)
-        category, reason = (c.verdict, c.reason) if c else (
-            "not-a-measure", "add-report 未把它列为做法（可能是某项做法的组成部分、对象或泛称）")
+        category, reason = (c.verdict, c.reason) if c else ("not-a-measure", REASONS["unjudged"])
         out[term] = {"term": term, "category": category, "reason": f"{reason}；待编辑复核（add-report 提议）"}
     return list(out.values())
 
@@ -202,9 +202,7 @@ def add_report(req: Request, data: Path, root: Path, say: Callable[[str], None] 
         corpus, dropped = write_drafts(stage, stage_root, plan, req.id)
         entries = coverage_entries(corpus, req.id, plan)
         if entries:
-            _append(stage / "coverage.yml", f"# Proposed by add-report for {req.id}: terms it did not "
-                    "draft, with its reason. Review each.\n", coverage_yaml(entries), ("", "[]"))
-            corpus = _load(stage, stage_root, "the proposed coverage entries do not pass check (a drafter bug)")
+            corpus = write_coverage(stage, stage_root, entries, req.id)
         left = [s for s in classify(corpus) if s.status == "unclassified" and s.occurrence.report == req.id]
         _commit(stage, data)
     for note in notes:
@@ -256,6 +254,27 @@ def write_drafts(stage: Path, stage_root: Path, plan: DraftPlan, rid: str):
             (stage / "practices" / f"{pid}.yml").unlink()
     raise Refused([*problems, Problem("add-report", 0, "-", "the drafts do not pass check (a drafter "
                                       "bug: please report it); nothing was added")])
+
+
+def write_coverage(stage: Path, stage_root: Path, entries: list[dict[str, str]], rid: str):
+    """Append the proposed entries to coverage.yml and load. Should a reason not pass check
+    (coverage reasons are held to the attribution words too), the entries are written again
+    with the plain reason ``REASONS['unjudged']``; any other problem refuses."""
+    path = stage / "coverage.yml"
+    before = path.read_bytes() if path.exists() else None
+    header = f"# Proposed by add-report for {rid}: terms it did not draft, with its reason. Review each.\n"
+    for attempt in range(2):
+        if before is not None:
+            path.write_bytes(before)
+        _append(path, header, coverage_yaml(entries), ("", "[]"))
+        corpus, problems = load_corpus(stage, stage_root)
+        if not problems:
+            return corpus
+        if attempt or any(p.path != "data/coverage.yml" for p in problems):
+            break
+        entries[:] = [dict(e, reason=f"{REASONS['unjudged']}；待编辑复核（add-report 提议）") for e in entries]
+    raise Refused([*problems, Problem("add-report", 0, "-", "the proposed coverage entries do not "
+                                      "pass check (a drafter bug: please report it); nothing was added")])
 
 
 def _commit(stage: Path, data: Path) -> None:

@@ -123,3 +123,23 @@ RESULT_CUES = ("实现", "确保", "做到", "达到", "保持")
 EXTERNAL_HEADS = ("人大建议", "政协提案", "提案", "建议", "文件", "精神", "讲话", "通知", "意见",
                   "部署", "要求")
 """A quoted phrase followed by these is someone else's text or demand."""
+
+REASONS = {
+    "masked": "名称中有原文隐去的字（*），无法确认是哪一项",
+    "plan": "今后的打算，报告没有说已经做了",
+    "honour": "荣誉、表彰或推荐，不是本单位的做法",
+    "framing": "工作抓手、主线或目标的表述",
+    "target": "目标或结果表述，不是做法",
+    "slogan": "口号（几个短语并列），不是做法的名称",
+    "external": "文件、建议或他方的名称",
+    "enumeration-head": "列举后的统称，所列各项才是做法",
+    "enumerated-object": "并列列举的对象（其后“等”字带出具体名称），不是做法",
+    "common-term": "泛称或常用术语，不是具体的名称",
+    "counted": "含数量的叙述，不是名称",
+    "generic": "泛称，不是具体的名称",
+    "too-long": "句子成分过长，不像名称",
+    "quoted-phrase": "引号内的说法，句中未作为一项措施提出",
+    "unjudged": "add-report 未判定为做法",
+}
+"""Why a candidate is not drafted, as its proposed coverage.yml reason (for the editor).
+Plain statements: a reason may not use attribution words (data/attribution.yml)."""

@@ -153,8 +153,8 @@ def _generic_head(head: str) -> bool:
 def enum_head(text: str, a: int, ce: int) -> str:
     """The generic head after 等 at ``a`` (等特色亮点工作被…报道 -> 特色亮点工作), or ''."""
     for k in range(min(ce, a + 10), a, -1):
-        if _generic_head(text[a:k]) and (k == ce or not _HAN.match(text[k])
-                                         or text[k] in rules.FOLLOWERS or text[k] in "被在"):
+        # 等工作机制: the head goes on into a name ending, so it is not the generic 工作.
+        if _generic_head(text[a:k]) and not any(ending_at(text, a, j) for j in range(k + 1, min(ce, k + 4) + 1)):
             return text[a:k]
     return ""
 
@@ -229,28 +229,28 @@ def judge(name: str, text: str, depth: list[int], cs: int, ce: int, start: int) 
     before = text[cs:start]
     quoted_only = bool(re.fullmatch(r"(“[^“”]+”)+", name))
     if "*" in name or "＊" in name:
-        return "masked", "名称中有原文隐去的字（*），无法确认是哪一项"
+        return "masked", rules.REASONS["masked"]
     if rules.FUTURE.search(text, 0, start):
-        return "target", "今后的打算，报告没有说已经做了"
+        return "target", rules.REASONS["plan"]
     if any(c in before for c in rules.HONOUR_CUES):
-        return "honour", "荣誉、表彰或推荐，不是本单位的做法"
+        return "honour", rules.REASONS["honour"]
     for m in rules.FRAMING.finditer(text, cs, ce):
         if m.start() <= start and (start + len(name) <= m.end() or not m.group(0).startswith("以")):
-            return "framing", "工作抓手、主线或目标的表述"
+            return "framing", rules.REASONS["framing"]
     if quoted_only and (rules.TARGET.search(bare) or before.endswith(rules.RESULT_CUES)):
-        return "target", "目标或结果表述，不是做法"
+        return "target", rules.REASONS["target"]
     if quoted_only and re.search(r"[、，,；]", bare):
-        return "slogan", "口号（几个短语并列），不是做法的名称"
+        return "slogan", rules.REASONS["slogan"]
     if name.startswith("《") or text[start + len(name):ce].startswith(rules.EXTERNAL_HEADS):
-        return "external", "文件、建议或他方的名称"
+        return "external", rules.REASONS["external"]
     if before.endswith("等") and _generic_head(name):
-        return "not-a-measure", "列举后的统称，所列各项才是做法"
+        return "not-a-measure", rules.REASONS["enumeration-head"]
     if object_of(text, depth, cs, ce, start, start + len(name)):
-        return "not-a-measure", "并列列举的对象（其后“等”字带出具体名称），不是做法"
+        return "not-a-measure", rules.REASONS["enumerated-object"]
     if bare in rules.NOT_NAMES or any(w in bare for w in rules.GENERIC_WORDS):
-        return "not-a-measure", "泛称或常用术语，不是具体的名称"
+        return "not-a-measure", rules.REASONS["common-term"]
     if re.search(rules.COUNTED, bare):
-        return "not-a-measure", "含数量的叙述，不是名称"
+        return "not-a-measure", rules.REASONS["counted"]
     core = bare
     for e in _ENDINGS:
         if core.endswith(e):
@@ -259,12 +259,12 @@ def judge(name: str, text: str, depth: list[int], cs: int, ce: int, start: int) 
     for g in rules.GENERIC:
         core = core.replace(g, "")
     if len(re.sub(r"[^\u3400-\u9fff]", "", core)) < 2 and not re.search(r"[0-9０-９A-Za-z]", core):
-        return "not-a-measure", "泛称，不是具体的名称"
+        return "not-a-measure", rules.REASONS["generic"]
     if len(name) > rules.MAX_NAME:
-        return "not-a-measure", "句子成分过长，不像名称"
+        return "not-a-measure", rules.REASONS["too-long"]
     formula = quoted_only and sum(ch in rules.NUMERALS for ch in bare) >= rules.FORMULA_NUMERALS
     if quoted_only and not formula and not before.rstrip().endswith(rules.LIST_VERBS + tuple("、”和及与")):
-        return "not-a-measure", "引号内的说法，句中未作为一项措施提出"
+        return "not-a-measure", rules.REASONS["quoted-phrase"]
     return "draft", ""
 
 
@@ -322,7 +322,7 @@ def sentence_candidates(s: Sentence, heading: bool = False) -> list[Candidate]:
         cs, ce = next(((x, y) for x, y in clauses(text, depth) if x <= a < y), (0, len(text)))
         verdict, reason = judge(text[a:b], text, depth, cs, ce, a)
         if verdict == "draft" and sum(ch in rules.NUMERALS for ch in text[a:b]) < rules.FORMULA_NUMERALS:
-            verdict, reason = "not-a-measure", "引号内的说法，句中未作为一项措施提出"
+            verdict, reason = "not-a-measure", rules.REASONS["quoted-phrase"]
         out.append(Candidate(s.text[a:b], s, a, b, "quoted", verdict, reason))
     return sorted(out, key=lambda c: c.start)
 
