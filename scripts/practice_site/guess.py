@@ -59,10 +59,12 @@ def unique_id(name: str, taken: set[str]) -> str:
 
 
 def short_heading(heading: str) -> str:
-    """A theme name from a part heading: its last clause without lead words, at most 12
-    characters (以党的二十大安保为主线，坚决维护社会大局平安稳定。-> 维护社会大局平安稳定)."""
+    """A theme name from a part heading: the words before a colon (一是建立联勤机制：…), else
+    its last clause, without lead words, at most 12 characters (以党的二十大安保为主线，
+    坚决维护社会大局平安稳定。-> 坚决维护社会大局平安稳定)."""
     text = re.sub(r"^([（(]?[一二三四五六七八九十0-9]+[)）、.．]|[一二三四五六七八九十]+是)", "", heading)
-    clauses = [c for c in re.split(r"[，。；：！？,;:!?\s]+", text) if c]
+    text = re.split(r"[：:]", text)[0]
+    clauses = [c for c in re.split(r"[，。；！？,;!?\s]+", text) if c]
     last = clauses[-1] if clauses else text
     last = last[strip_lead(last, 0, len(last)):]
     return last[:12] or heading[:12]
