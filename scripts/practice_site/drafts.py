@@ -52,16 +52,21 @@ def banner(p: Practice) -> str:
 
 
 def render_drafts(corpus: Corpus) -> str:
-    """The editor's list of drafts, by record file."""
+    """The editor's list of drafts, by the report they come from, then by id."""
     me = uris.drafts
     drafts = [p for p in corpus.practices.values() if p.draft]
     out = [front_matter(title="草稿", description="待编辑审核的草稿记录"), "# 草稿（待编辑审核） {#drafts}\n",
            f"共 {len(drafts)} 条草稿。逐条核对原文后，删去记录中的 `status: draft` 一行即发布；"
            "不是做法的，删除记录文件，并在 `data/coverage.yml` 中说明原因。\n"]
+    def source(p: Practice) -> str:
+        return p.how[0].report if p.how else ""
+
     if drafts:
-        out.append("| 草稿 | 记录文件 | 主题 | 类型 |\n| --- | --- | --- | --- |")
-        for p in sorted(drafts, key=lambda p: (p.path, p.id)):
+        out.append("| 草稿 | 出自 | 记录文件 | 主题 | 类型 |\n| --- | --- | --- | --- | --- |")
+        for p in sorted(drafts, key=lambda p: (source(p), p.id)):
             theme = corpus.themes[p.theme]
-            out.append(f"| {link(me, uris.practice(p.id), p.name)} | `{p.path}` | "
+            rid = source(p)
+            report = link(me, uris.report(rid), corpus.reports[rid].title) if rid in corpus.reports else ""
+            out.append(f"| {link(me, uris.practice(p.id), p.name)} | {report} | `data/practices/{p.id}.yml` | "
                        f"{link(me, uris.theme(theme.id), theme.name)} | {md_text(corpus.kinds[p.kind].name)} |")
     return "\n".join(out) + "\n"
