@@ -110,9 +110,12 @@ HONOUR_CUES = ("被评为", "评为", "荣获", "获评", "授予", "命名为",
                "被推荐", "表彰", "嘉奖", "贺电", "称号", "被列为")
 """A candidate after one of these in its clause is an honour (被评为“…”先进集体)."""
 
-FRAMING = re.compile(r"以.{1,24}?为(抓手|主线|目标|宗旨|核心|契机|引领|牵引|统领|载体|突破口|重点|导向)"
+FRAMING = re.compile(r"以.{1,24}?为(主线|目标|宗旨|核心|引领|牵引|统领|突破口|重点|导向|指引|指导)"
                      r"|围绕|紧盯|聚焦|主攻")
 """A clause that frames the year's or a part's work rather than naming an initiative."""
+LEVER = re.compile(r"以(.{2,24}?)为(抓手|载体|切入点)")
+"""以…为抓手: what the work is carried by is often an initiative of its own (以“执法规范年”活动
+为抓手): its object is read like a list verb's (a quoted or named object is a name)."""
 
 TARGET = re.compile(r"^(零|无|不发生|破|清零|百分百|全覆盖)|率$|目标$")
 """Quoted targets and results (“零事故”, “常住人口破百万”)."""

@@ -192,6 +192,12 @@ def by_lists(text: str, depth: list[int], cs: int, ce: int, heading: bool = Fals
         if len(head) <= rules.MAX_HEAD and not re.search(r"[0-9０-９*＊的“]", head):
             out.append((deng + 1, ce, "list"))
         return out
+    if (lever := rules.LEVER.search(text, cs, ce)) and depth[lever.start()] == 0:
+        a, b = lever.span(1)
+        item = text[a:b]
+        if len(item) <= rules.MAX_QUOTED_ITEM and ("“" in item or ending_at(text, a, b)) and \
+                "的" not in re.sub(r"“[^“”]*”", "", item):
+            out.append((a, b, "list"))
     verb_end, verb = -1, ""
     for i in range(cs, ce):
         if depth[i] == 0 and (w := next((v for v in rules.LIST_VERBS if text.startswith(v, i)), "")):
