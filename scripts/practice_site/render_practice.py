@@ -110,7 +110,8 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
     out = [front_matter(title=p.name, description=p.summary)]
     out.append(breadcrumbs(me, p, corpus))
     out.append(f"# {md_text(p.name)}\n")
-    out.append(banner(p))
+    if p.draft:
+        out.append(banner(p))
     tags = "、".join(link(me, uris.tags, t, corpus.tags[t].id) for t in p.tags)
     meta = [f"主题：{link(me, uris.theme(theme.id), theme.name)}",
             f"类型：{md_text(corpus.kinds[p.kind].name)}", f"标签：{tags}"]
