@@ -81,7 +81,7 @@ def plan_drafts(corpus: Corpus, rid: str) -> DraftPlan:
     for c in find_candidates(parsed):
         sid = c.sentence.id
         hit = next((m for m in mentions[sid] if m[0] < c.end and c.start < m[1]), None)
-        pid = hit[2] if hit else bare_names.get(_bare(c.name))
+        pid = hit[2] if hit else bare_names.get(_bare(c.name), "")
         if pid:
             plan.named.setdefault(pid, [])
             if c.name not in plan.named[pid]:
