@@ -21,6 +21,7 @@ from pathlib import Path
 from .candidate_rules import REASONS
 from .coverage import classify
 from .draft import DraftPlan, plan_drafts
+from .guess import editorial
 from .load import load_corpus
 from .problems import Problem
 from .slug import id_problem
@@ -166,9 +167,9 @@ def coverage_entries(corpus, rid: str, plan: DraftPlan) -> list[dict[str, str]]:
             term = unquoted(sentence[name_start(sentence, depth_map(sentence), occ.start, occ.end):occ.end])
             if term in names or len(term) < 2:
                 term = unquoted(occ.term)
-        term = term[-60:]
-        if term in names or term in out:
-            continue
+        term = term[-60:].strip()
+        if term in names or term in out or editorial(term) != term or len(term) < 2:
+            continue  # a term the loader would refuse stays unclassified, and is reported
         c = judged.get(term) or next((c for c in plan.rejected if c.sentence.id == occ.sentence
                                       and c.start < occ.end and occ.start < c.end), None)
         category, reason = (c.verdict, c.reason) if c else ("not-a-measure", REASONS["unjudged"])

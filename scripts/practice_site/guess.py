@@ -58,6 +58,12 @@ def unique_id(name: str, taken: set[str]) -> str:
     return pid
 
 
+def editorial(text: str) -> str:
+    """Report text made fit for an editorial field: no control characters, no ``<`` that could
+    read as markup (the loader refuses both), one line."""
+    return re.sub(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]", "", text).replace("<", "＜").strip()
+
+
 def short_heading(heading: str) -> str:
     """A theme name from a part heading: the words before a colon (一是建立联勤机制：…), else
     its last clause, without lead words, at most 12 characters (以党的二十大安保为主线，
@@ -104,6 +110,9 @@ class ThemeGuesser:
         return tid
 
     def _new_theme(self, name: str, description: str, parts: list[Section], heading: str = "") -> str:
+        # Editorial text made from the report: keep it to what a theme field accepts.
+        name = editorial(name) or f"{editorial(self.corpus.reports[self.rid].title)[:8]}第{len(self.new) + 1}部分"
+        description = editorial(description)
         same = next((tid for tid, (n, _) in self._all().items() if n == name), None)
         if same:
             return same
