@@ -31,7 +31,8 @@ def judged(text: str, heading: bool = False) -> dict[str, str]:
     ("扎实开展“平安楼道”“放心集市”和“守望邻里”。",
      {"“平安楼道”": "draft", "“放心集市”": "draft", "“守望邻里”": "draft"}),
     ("推行\"掌上派出所\"服务,办理业务**件。", {"\"掌上派出所\"服务": "draft"}),
-    ("坚持问题导向，深化警务协作。", {"警务协作": "draft"}),
+    ("坚持问题导向，深化跨区警务协作。", {"跨区警务协作": "draft"}),
+    ("开展防范宣传。", {}),
     # numbered formulas are names; look-alikes are judged
     ("落实“两巡一访”，确保辖区“零发案”。", {"“两巡一访”": "draft", "“零发案”": "target"}),
     ("坚持“严打严防、露头就打”。", {"“严打严防、露头就打”": "slogan"}),
@@ -46,8 +47,8 @@ def test_candidate_rules(text, expect):
 
 
 def test_a_heading_gives_no_lone_object():
-    assert judged("（一）深化打击整治。", heading=True) == {}
-    assert judged("深化打击整治。") == {"打击整治": "draft"}
+    assert judged("（一）深化跨区警务协作。", heading=True) == {}
+    assert judged("深化跨区警务协作。") == {"跨区警务协作": "draft"}
 
 
 def test_reasons_and_summary_use_no_attribution_words():
