@@ -150,8 +150,8 @@ def _load(data: Path, root: Path, stage: str):
 def coverage_entries(corpus, rid: str, plan: DraftPlan) -> list[dict[str, str]]:
     """A coverage.yml entry for each quoted term or named measure of the new report that no
     record names and no entry skips, with the category the candidate finder gave it."""
-    from .candidates import name_start
     from .coverage import depth_map
+    from .grammar import name_start
     from .text import unquoted
     judged = {unquoted(c.name): c for c in plan.rejected}
     names = {unquoted(n) for p in corpus.practices.values() for n in p.names}

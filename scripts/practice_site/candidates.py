@@ -25,14 +25,11 @@ from dataclasses import dataclass
 
 from . import candidate_rules as rules
 from .coverage import depth_map, quoted_terms
+from .grammar import clauses, ending_at, enum_head, followed_ok, generic_head, name_start, object_of, split_items, strip_lead
 from .report import ParsedReport, Sentence
 from .text import curly_quotes, unquoted
 
-_BREAKS = set("，。；：！？,;:!?")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _ENDINGS = sorted(rules.ENDINGS, key=len, reverse=True)
-_LEAD = sorted(rules.LEAD_WORDS, key=len, reverse=True)
-_MARKER = re.compile(rules.MARKER)
 _COUNT_TAIL = re.compile(rules.COUNT_TAIL)
 
 
@@ -56,60 +53,8 @@ class Candidate:
     """A shorter form the report also uses (the name without its tail, the quoted core)."""
 
 
-def clauses(text: str, depth: list[int]) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in _BREAKS and depth[i] == 0:
-            if i > start:
-                spans.append((start, i))
-            start = i + 1
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
-def ending_at(text: str, cs: int, i: int) -> str:
-    """The longest name ending that ends at ``i`` (within the clause from ``cs``), or ''."""
-    return next((e for e in _ENDINGS if text.endswith(e, cs, i)), "")
-
-
-def lead_before(text: str, cs: int, i: int) -> str:
-    return next((w for w in _LEAD if text.endswith(w, cs, i)), "")
-
-
-def name_start(text: str, depth: list[int], cs: int, end: int) -> int:
-    """Where a name ending at ``end`` starts: after the last lead word, or after a 、 that
-    closes an earlier name (“甲”专项行动、乙百日行动), or at the clause start."""
-    i = end
-    while i > cs:
-        if depth[i - 1] == 0:
-            if lead_before(text, cs, i):
-                return i
-            if text[i - 1] == "、" and (text[i - 2:i - 1] == "”" or ending_at(text, cs, i - 1)):
-                return i
-        i -= 1
-    m = _MARKER.match(text, cs, end)
-    return m.end() if m else cs
-
-
-def strip_lead(text: str, a: int, b: int) -> int:
-    """``a`` moved past lead words at the start of ``text[a:b]`` (打造“精兵型”巡防队)."""
-    moved = True
-    while moved and a < b:
-        moved = False
-        for w in _LEAD:
-            if text.startswith(w, a, b) and len(w) < b - a:
-                a, moved = a + len(w), True
-                break
-    return a
-
-
-def _followed_ok(text: str, at: int, ce: int) -> bool:
-    return at >= ce or not _HAN.match(text[at]) or text[at] in rules.FOLLOWERS
-
-
-def by_endings(text: str, depth: list[int], cs: int, ce: int) -> list[tuple[int, int, str, str]]:
-    """Rule 1: (start, end, ending, alias) of every name ending in the clause."""
+def by_endings(text: str, depth: list[int], cs: int, ce: int) -> list[tuple[int, int, str]]:
+    """Rule 1: (start, end, alias) of every name ending in the clause."""
     out = []
     for i in range(cs + 2, ce + 1):
         ending = ending_at(text, cs, i)
@@ -122,50 +67,13 @@ def by_endings(text: str, depth: list[int], cs: int, ce: int) -> list[tuple[int,
         tail = next((t for t in rules.TAILS if text.startswith(t, j, ce)), "")
         if not tail:
             j = i
-        if not _followed_ok(text, j + len(tail), ce):
+        if not followed_ok(text, j + len(tail), ce):
             continue
         end = i if tail in rules.DROPPED_TAILS else j + len(tail)
         start = name_start(text, depth, cs, i - len(ending))
         alias = text[start:i] if tail and end > i else ""
-        out.append((start, end, ending, alias))
+        out.append((start, end, alias))
     return out
-
-
-def split_items(text: str, depth: list[int], a: int, b: int) -> list[tuple[int, int]]:
-    """Items of a list: split at 、 和 及 与 outside quotes and between adjacent quotes ”“."""
-    items, start = [], a
-    for i in range(a, b):
-        if depth[i] == 0 and text[i] in "、和及与":
-            items.append((start, i))
-            start = i + 1
-        elif text[i] == "“" and i > a and text[i - 1] == "”":
-            items.append((start, i))
-            start = i
-    items.append((start, b))
-    return [(x, y) for x, y in items if y > x]
-
-
-def _generic_head(head: str) -> bool:
-    bare = rules.ENUM_FILLERS.sub("", head)
-    return any(bare.endswith(h) and len(bare) - len(h) <= rules.ENUM_MODIFIER for h in rules.ENUM_HEADS)
-
-
-def enum_head(text: str, a: int, ce: int) -> str:
-    """The generic head after 等 at ``a`` (等特色亮点工作被…报道 -> 特色亮点工作), or ''."""
-    for k in range(min(ce, a + 10), a, -1):
-        # 等工作机制: the head goes on into a name ending, so it is not the generic 工作.
-        if _generic_head(text[a:k]) and not any(ending_at(text, a, j) for j in range(k + 1, min(ce, k + 4) + 1)):
-            return text[a:k]
-    return ""
-
-
-def object_of(text: str, depth: list[int], cs: int, ce: int, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is an item of ``甲、乙等<specific head>`` (an object of that
-    head: 大型活动、危爆物品等企事业单位安全检查), not a name of its own."""
-    if end >= ce or text[end] not in "、等":
-        return False
-    deng = next((i for i in range(end, ce) if text[i] == "等" and depth[i] == 0), -1)
-    return deng >= 0 and not enum_head(text, deng + 1, ce)
 
 
 def by_lists(text: str, depth: list[int], cs: int, ce: int, heading: bool = False) -> list[tuple[int, int, str]]:
@@ -249,7 +157,7 @@ def judge(name: str, text: str, depth: list[int], cs: int, ce: int, start: int) 
         return "slogan", rules.REASONS["slogan"]
     if name.startswith("《") or text[start + len(name):ce].startswith(rules.EXTERNAL_HEADS):
         return "external", rules.REASONS["external"]
-    if before.endswith("等") and _generic_head(name):
+    if before.endswith("等") and generic_head(name):
         return "not-a-measure", rules.REASONS["enumeration-head"]
     if object_of(text, depth, cs, ce, start, start + len(name)):
         return "not-a-measure", rules.REASONS["enumerated-object"]
@@ -302,25 +210,25 @@ def sentence_candidates(s: Sentence, heading: bool = False) -> list[Candidate]:
     keep the report's own characters."""
     text = curly_quotes(s.text)
     depth = depth_map(text)
-    proposals: list[tuple[int, int, str, str, int, int, str]] = []
+    proposals: list[tuple[int, int, str, str, int, int]] = []
     for cs, ce in clauses(text, depth):
-        for a, b, ending, alias in by_endings(text, depth, cs, ce):
-            proposals.append((a, b, "ending", alias, cs, ce, ending))
+        for a, b, alias in by_endings(text, depth, cs, ce):
+            proposals.append((a, b, "ending", alias, cs, ce))
         for a, b, rule in by_lists(text, depth, cs, ce, heading):
-            proposals.append((a, b, rule, "", cs, ce, ""))
-    kept: list[tuple[int, int, str, str, int, int, str]] = []
+            proposals.append((a, b, rule, "", cs, ce))
+    kept: list[tuple[int, int, str, str, int, int]] = []
     for p in sorted(proposals, key=lambda p: (-(p[1] - p[0]), p[0])):
         if p[1] - p[0] >= 2 and all(p[1] <= k[0] or p[0] >= k[1] for k in kept):
             kept.append(p)
     out = []
-    for a, b, rule, alias, cs, ce, _ in sorted(kept):
+    for a, b, rule, alias, cs, ce in sorted(kept):
         name = text[a:b]
         verdict, reason = judge(name, text, depth, cs, ce, a)
         alias = alias or _core_alias(name)
+        # The alias is a prefix of the name or its quoted core: take it from the report's text.
+        at = a if name.startswith(alias) else a + 1
         out.append(Candidate(s.text[a:b], s, a, b, rule, verdict, reason, _kind(name),
-                             s.text[a:b][len(name) - len(alias):] if alias and name.endswith(alias)
-                             else s.text[a:a + len(alias)] if alias and name.startswith(alias)
-                             else alias))
+                             s.text[at:at + len(alias)] if alias else ""))
     spans = [(c.start, c.end) for c in out]
     for a, b in quoted_terms(text):
         if any(x <= a and b <= y for x, y in spans):

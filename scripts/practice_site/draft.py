@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .candidates import Candidate, clauses, find_candidates
+from .candidates import Candidate, find_candidates
 from .coverage import depth_map, quoted_terms
 from .figures import whole_figure_at
+from .grammar import clauses
 from .guess import ThemeGuesser, guess_tags, unique_id
 from .link import NameMatcher
 from .model import Corpus

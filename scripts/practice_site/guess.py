@@ -16,7 +16,7 @@ from typing import Any
 
 from pypinyin import lazy_pinyin
 
-from .candidates import strip_lead
+from .grammar import strip_lead
 from .model import Corpus
 from .report import ParsedReport, Section, Sentence
 from .slug import MAX_ID, id_problem
