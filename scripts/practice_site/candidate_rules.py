@@ -17,7 +17,9 @@ ENDINGS = {
     "项目": "project", "工程": "project", "场景应用": "project", "平台": "project", "模型": "project",
     "中心": "project", "改革": "project", "系统": "project",
     "体系": "practice", "模式": "practice", "工作法": "practice", "措施": "practice",
-    "团队": "practice", "品牌": "practice",
+    "团队": "practice", "品牌": "practice", "工作室": "practice", "工作站": "practice",
+    "服务站": "practice", "驿站": "practice", "专班": "practice", "联盟": "practice",
+    "小程序": "project",
 }
 """How an initiative's name ends when it ends like a name (…机制, …工程, …试点)."""
 
@@ -45,7 +47,7 @@ LEAD_WORDS = (
 
 LIST_VERBS = ("开展", "推行", "推进", "实施", "实行", "落实", "坚持", "打造", "创新", "建立", "推出",
               "深化", "启动", "试行", "探索", "创建", "构建", "建成", "首创", "率先开展", "严打", "做好",
-              "升级", "推广", "设立", "开设", "建设", "完成")
+              "升级", "推广", "设立", "开设", "建设", "完成", "组建", "成立", "上线", "开通")
 PRINCIPLE_VERBS = ("坚持", "围绕", "聚焦", "树牢", "践行")
 """After these a plain (unquoted) object is a principle (坚持问题导向), not an initiative."""
 """Verbs whose object list is a list of initiatives (扎实开展“甲”“乙”“丙”)."""
