@@ -40,6 +40,7 @@ def judged(text: str, heading: bool = False) -> dict[str, str]:
     ("以“平安创建”为主线，夯实基础。", {"“平安创建”": "framing"}),
     ("以“平安创建”活动为抓手，夯实基础。", {"“平安创建”活动": "draft"}),
     ("下一步，将全面推行“智慧巡逻”。", {"“智慧巡逻”": "target"}),
+    ("今年要组建“银发”巡逻队。", {"“银发”巡逻队": "target"}),
     ("强化疫情防控各项措施。", {"疫情防控各项措施": "not-a-measure"}),
 ])
 def test_candidate_rules(text, expect):

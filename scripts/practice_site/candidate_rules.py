@@ -95,7 +95,8 @@ MARKER = r"^([（(]?[一二三四五六七八九十0-9]+[)）、.．]|[一二三
 COUNT_TAIL = r"[0-9０-９*＊][0-9０-９*＊.．]*[余多]?[万千]?(个|家|人|起|件|次|名|条|项|所|处|场次|场|期|路|张)?$"
 """A count after a list item is its outcome, not its name (建成“智慧门禁”小区**个)."""
 
-FUTURE = re.compile(r"下一步|下步|明年|今后|将(全面|进一步|继续|持续|大力|加快|着力)?(推行|推进|开展|实施|建立|打造)|计划|拟")
+FUTURE = re.compile(r"下一步|下步|明年|今后|计划|拟|力争"
+                    r"|[将要](全面|进一步|继续|持续|大力|加快|着力)?(推行|推进|开展|实施|建立|打造|组建|深化|创建|推广)")
 """A candidate after these in its sentence is a plan the report does not say was done."""
 
 GOAL_ENDINGS = ("化", "水平", "能力", "格局", "成效")
