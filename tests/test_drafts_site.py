@@ -13,11 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, fetch, wait_for
 from practice_site import cli
 from practice_site.drafts import BANNER, show_drafts, without_drafts
 from practice_site.load import load_corpus
-from test_serve import fetch, served, wait_for  # noqa: F401  (served is a fixture)
 
 FIXTURE = ROOT / "tests" / "fixtures" / "corpus"
 REPORT = ROOT / "tests" / "fixtures" / "reports" / "rule-of-law.txt"
@@ -101,7 +100,7 @@ DRAFT = {"id": "huajie-jiufen", "status": "draft", "name": "化解纠纷", "kind
          "outcomes": [], "related": []}
 
 
-def test_serve_shows_a_draft_until_its_status_line_is_deleted(served):  # noqa: F811
+def test_serve_shows_a_draft_until_its_status_line_is_deleted(served):
     data, url, _ = served
     wait_for("the first build", lambda: fetch(url + "practices/jiayi/"))
     record = data / "practices" / "huajie-jiufen.yml"
