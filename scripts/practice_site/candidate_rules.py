@@ -19,7 +19,7 @@ ENDINGS = {
     "体系": "practice", "模式": "practice", "工作法": "practice", "措施": "practice",
     "团队": "practice", "品牌": "practice", "工作室": "practice", "工作站": "practice",
     "服务站": "practice", "驿站": "practice", "专班": "practice", "联盟": "practice",
-    "小程序": "project",
+    "小程序": "project", "警务室": "practice", "调解室": "practice", "岗": "practice",
 }
 """How an initiative's name ends when it ends like a name (…机制, …工程, …试点)."""
 
