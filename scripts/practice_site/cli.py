@@ -26,7 +26,9 @@ def _load(args: argparse.Namespace) -> Corpus | None:
 def cmd_check(args: argparse.Namespace) -> int:
     if (corpus := _load(args)) is None:
         return 1
-    print(f"ok: {len(corpus.reports)} report(s), {len(corpus.practices)} practice(s)")
+    drafts = sum(p.draft for p in corpus.practices.values())
+    print(f"ok: {len(corpus.reports)} report(s), {len(corpus.practices)} practice(s)"
+          + (f", {drafts} of them draft(s) (status: draft)" if drafts else ""))
     return 0
 
 
