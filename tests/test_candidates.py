@@ -31,6 +31,7 @@ def judged(text: str, heading: bool = False) -> dict[str, str]:
     ("扎实开展“平安楼道”“放心集市”和“守望邻里”。",
      {"“平安楼道”": "draft", "“放心集市”": "draft", "“守望邻里”": "draft"}),
     ("推行\"掌上派出所\"服务,办理业务**件。", {"\"掌上派出所\"服务": "draft"}),
+    ("现在楼下就有调解工作室。\"居民说。", {}),
     ("坚持问题导向，深化跨区警务协作。", {"跨区警务协作": "draft"}),
     ("开展防范宣传。", {}),
     # numbered formulas are names; look-alikes are judged

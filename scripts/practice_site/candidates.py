@@ -216,6 +216,11 @@ def sentence_candidates(s: Sentence, heading: bool = False) -> list[Candidate]:
             proposals.append((a, b, "ending", alias, cs, ce))
         for a, b, rule in by_lists(text, depth, cs, ce, heading):
             proposals.append((a, b, rule, "", cs, ce))
+    # A sentence that starts inside someone's quoted words (…警务室。”居民说) has a ” before
+    # any “: what stands before it is what they said, not the report's own naming.
+    closing, opening = text.find("”"), text.find("“")
+    spoken = closing if closing >= 0 and (opening < 0 or closing < opening) else -1
+    proposals = [p for p in proposals if p[0] > spoken]
     kept: list[tuple[int, int, str, str, int, int]] = []
     for p in sorted(proposals, key=lambda p: (-(p[1] - p[0]), p[0])):
         if p[1] - p[0] >= 2 and all(p[1] <= k[0] or p[0] >= k[1] for k in kept):

@@ -27,14 +27,16 @@ def occurs_unquoted(term: str, text: str) -> bool:
 
 def curly_quotes(text: str) -> str:
     """Half-width ``"…"`` pairs as ``“…”`` (same length, so offsets still hold): reports
-    copied from web pages mix them with full-width text."""
+    copied from web pages mix them with full-width text. A ``"`` right after 。！？ closes a
+    quotation (a sentence may start inside someone's quoted words)."""
     if '"' not in text:
         return text
     out, opening = [], True
-    for ch in text:
+    for i, ch in enumerate(text):
         if ch == '"':
-            out.append("“" if opening else "”")
-            opening = not opening
+            closes = not opening or (i and text[i - 1] in "。！？!?")
+            out.append("”" if closes else "“")
+            opening = bool(closes)
         else:
             out.append(ch)
     return "".join(out)
