@@ -197,3 +197,18 @@ def test_fixture_reports_are_drafted(tmp_path, data, capsys, rid):
     assert not [pid for pid, d in drafts.items() if d & forbidden]
     assert recall >= 0.8
     assert precision >= 0.6
+
+
+@pytest.mark.parametrize("path", sorted(REPORTS.glob("*.txt")), ids=lambda p: p.stem)
+def test_every_fixture_layout_is_added(tmp_path, data, capsys, path):
+    """Every report layout the parser reads (its fixtures and these): add-report exits 0, the
+    result passes check, and coverage has nothing unclassified in the new report."""
+    title = next(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip())
+    assert run(data, path, rid="fx-" + path.stem, title=title) == 0, capsys.readouterr().err
+    corpus, problems = load_corpus(data, data.parent)
+    assert problems == []
+    assert [s.occurrence.term for s in classify(corpus)
+            if s.status == "unclassified" and s.occurrence.report == "fx-" + path.stem] == []
+    out = capsys.readouterr().out
+    # Each fixture names at least one initiative: a draft, or an existing record it names.
+    assert any(p.draft for p in corpus.practices.values()) or "existing practices named (0)" not in out
