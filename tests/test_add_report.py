@@ -120,8 +120,8 @@ def test_a_listing_relation_kind_is_added_when_missing(tmp_path, data, capsys):
 
 def test_a_tag_is_added_when_tags_yml_has_none(tmp_path, data, capsys):
     (data / "tags.yml").write_text("# no tags yet\n{}\n", encoding="utf-8")
-    for p in (data / "practices").glob("*.yml"):
-        p.unlink()
+    for p in [*(data / "practices").glob("*.yml"), *(data / "collections").glob("*.yml")]:
+        p.unlink()  # collections name practices
     assert run(data, write(tmp_path, GOOD)) == 0
     assert (data / "tags.yml").read_text(encoding="utf-8") == (
         "# no tags yet\ndaiding: {name: 待定, description: 起草时没有可用的标签，待编辑指定。}\n")

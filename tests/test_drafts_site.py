@@ -38,6 +38,8 @@ def drafts_data(data: Path) -> Path:
     record = data / "practices" / "jingwang-ronghe.yml"
     record.write_text(record.read_text(encoding="utf-8").replace(
         "related: []", "related:\n  - {id: shouwei-bufa, relation: listed-with}"), encoding="utf-8")
+    handout = data / "collections" / "peixun.yml"
+    handout.write_text(handout.read_text(encoding="utf-8") + "  - practice: shouwei-bufa\n", encoding="utf-8")
     return data
 
 
@@ -53,6 +55,8 @@ def test_drafts_and_references_to_them_are_left_out(with_drafts):
     published = without_drafts(corpus)
     assert sorted(published.practices) == sorted(p.id for p in corpus.practices.values() if not p.draft)
     assert published.practices["jingwang-ronghe"].related == ()
+    assert "shouwei-bufa" in [i.practice for i in corpus.collections["peixun"].items]
+    assert "shouwei-bufa" not in [i.practice for i in published.collections["peixun"].items]
     used = {p.theme for p in published.practices.values()}
     assert set(published.themes) == used | (set(corpus.themes) - {p.theme for p in corpus.practices.values()})
 
@@ -74,6 +78,7 @@ def test_build_leaves_drafts_out(with_drafts, tmp_path):
     assert not (site / "drafts").exists()
     assert (site / "practices" / "jingwang-ronghe" / "index.html").exists()
     assert "shouwei-bufa" not in (site / "practices" / "jingwang-ronghe" / "index.html").read_text(encoding="utf-8")
+    assert "shouwei-bufa" not in (site / "collections" / "peixun" / "index.html").read_text(encoding="utf-8")
     report = (site / "reports" / "rule-of-law" / "index.html").read_text(encoding="utf-8")
     assert "首违不罚" in report and "shouwei-bufa" not in report  # quoted, not linked
     assert BANNER not in (site / "search" / "search_index.json").read_text(encoding="utf-8")

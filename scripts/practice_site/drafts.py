@@ -3,8 +3,8 @@
 A record with ``status: draft`` (written by add-report) is shown by ``mkdocs serve`` with a
 banner and listed on the drafts page; ``mkdocs build`` leaves it out, unless
 ``PRACTICE_SITE_DRAFTS=1`` (Material's blog plugin treats drafts the same way). Leaving
-drafts out removes every reference to them too (relations, honours, coverage ``see``, themes
-only drafts use), so a published page never links to a page that is not built.
+drafts out removes every reference to them too (relations, honours, coverage ``see``, handout
+entries, themes only drafts use), so a published page never links to a page that is not built.
 """
 from __future__ import annotations
 
@@ -38,7 +38,9 @@ def without_drafts(corpus: Corpus) -> Corpus:
         themes={tid: t for tid, t in corpus.themes.items() if tid not in draft_only},
         honours={hid: replace(h, practices=tuple(x for x in h.practices if x not in drafts))
                  for hid, h in corpus.honours.items()},
-        skipped=tuple(replace(k, see=tuple(x for x in k.see if x not in drafts)) for k in corpus.skipped))
+        skipped=tuple(replace(k, see=tuple(x for x in k.see if x not in drafts)) for k in corpus.skipped),
+        collections={cid: replace(c, items=tuple(i for i in c.items if i.practice not in drafts))
+                     for cid, c in corpus.collections.items()})
 
 
 def banner(p: Practice) -> str:

@@ -80,6 +80,8 @@ def practice_schema(corpus: Corpus) -> dict:
              "quote": text(LIMITS["quote"], description="the report's words that state the link "
                            "(required for a stated kind)")}, ("id", "relation"))},
         "evidence": {"type": "array", "items": quote},
+        "status": {"type": "string", "enum": list(read_practices.STATUSES), "description":
+                   "draft: written by add-report, not yet reviewed; delete the line to publish"},
     }
     assert set(fields) == set(read_practices.REQUIRED + read_practices.OPTIONAL)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
