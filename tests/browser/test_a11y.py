@@ -134,6 +134,15 @@ def open_search_by_keyboard(pg, query: str) -> None:
     pg.keyboard.press("End")  # Material searches on keyup; typed CJK alone may not fire one
     pg.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0",
                          timeout=10_000)
+    # Each typed character searches again and the overlay fades in: let the results settle
+    # (no transition running, the same list twice) before anything measures colours.
+    pg.wait_for_function("""() => {
+        const list = [...document.querySelectorAll('.md-search-result__item')].map(e => e.textContent).join('|');
+        const settled = list === window.__psLastResults
+            && document.getAnimations().every(a => a.playState !== 'running');
+        window.__psLastResults = list;
+        return settled;
+    }""", polling=200, timeout=10_000)
 
 
 def test_keyboard_reaches_and_operates_search(page, site_url):
