@@ -18,9 +18,20 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from practice_site import drafts, preview, search_terms, search_worker, staging  # noqa: E402
+from practice_site import (  # noqa: E402
+    cached_build,
+    cached_output,
+    drafts,
+    page_cache,
+    preview,
+    search_terms,
+    search_worker,
+    staging,
+)
 from practice_site.export import export_files  # noqa: E402
 from practice_site.link import link_corpus  # noqa: E402
 from practice_site.load import load_corpus  # noqa: E402
@@ -34,6 +45,10 @@ _pages: dict[str, str] = {}
 _static: dict[str, str] = {}
 """Generated files that are not pages: the export (export.py), old URLs (redirects.py)."""
 _corpus = None
+_store: page_cache.PageCache | None = None
+_cached: cached_build.BuildCache | None = None
+_output: cached_output.OutputCache | None = None
+_nav = None
 
 
 def on_startup(command, dirty):
@@ -70,7 +85,11 @@ def on_config(config):
     if not drafts.show_drafts(_command, os.environ.get(drafts.ENV)):
         corpus = drafts.without_drafts(corpus)
     _corpus = corpus
-    search_terms.install_user_dictionary(search_terms.dictionary_words(corpus))
+    global _store
+    _store = (folder := page_cache.cache_folder(root)) and page_cache.PageCache(folder)
+    # With a page cache, jieba's dictionary is loaded only if a page is not in it.
+    search_terms.install_user_dictionary(cached_build.dictionary_words(_store, corpus), lazy=bool(_store))
+    search_terms.memoize_segmentation()
     _pages.clear()
     links = link_corpus(corpus)
     # Directory URLs are off in the offline edition; the map's SVG links are raw HTML.
@@ -97,6 +116,26 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    # Unchanged pages reuse their Markdown conversion and search entries (cached_build.py).
+    global _cached, _nav
+    _nav = nav
+    _cached = _store and cached_build.BuildCache(_store, config, files, AnchorLink, TableOfContents, Page)
+    if _cached:
+        index = next((p.search_index for p in config.plugins.values() if hasattr(p, "search_index")), None)
+        if index is not None:
+            _cached.wrap_search(index)
+        if jobs := _cached.prerender():
+            log.info(f"Pages not in the cache: converted on {jobs} processes")
+    return nav
+
+
+def on_pre_page(page, config, files):
+    if _cached:
+        _cached.wrap_render(page)
+    return page
+
+
 def on_page_markdown(markdown, page, config, files):
     # Search boosts and keywords (search_terms.py); what a page's front matter sets wins.
     for key, value in search_terms.page_meta(page.file.src_uri, _corpus).items():
@@ -114,7 +153,22 @@ def on_env(env, config, files):
     folder = Path(tempfile.gettempdir()) / f"practice-site-jinja-{os.getuid() if hasattr(os, 'getuid') else 0}"
     folder.mkdir(exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    # Pages whose themed HTML is in the page cache print it instead (cached_output.py).
+    global _output
+    _output = None
+    if _cached:
+        from jinja2 import ChoiceLoader, DictLoader
+        env.loader = ChoiceLoader([DictLoader({cached_output.TEMPLATE: cached_output.SOURCE}), env.loader])
+        _output = cached_output.OutputCache(_cached.cache, config, _nav)
+        _output.use(f.page for f in files.documentation_pages() if f.page)
     return env
+
+
+@event_priority(100)  # first: what is stored is the template's output, before any handler
+def on_post_page(output, page, config):
+    if _output:
+        _output.store(page, output)
+    return output
 
 
 def on_pre_build(config):
@@ -157,7 +211,12 @@ def _publish(config):
     _published = True
 
 
-on_post_build = CombinedEvent(_search_index_as_utf8, _publish)
+def _cache_summary(config):
+    if _cached:
+        log.info(_cached.summary())
+
+
+on_post_build = CombinedEvent(_cache_summary, _search_index_as_utf8, _publish)
 
 
 def on_build_error(error):

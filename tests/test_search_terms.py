@@ -51,3 +51,16 @@ def test_built_index_has_boosts_keywords_and_no_unindexed_sections(built_site):
     anchors = {d["location"].partition("#")[2] for d in page}
     assert anchors == {"", "overview", "how", "outcomes"}  # page head and neighbours left out
     assert "租\u200b安心" not in json.dumps(page, ensure_ascii=False)  # kept whole by jieba
+
+
+def test_remembered_segmentation_follows_the_dictionary(tmp_path):
+    import jieba
+    search_terms.memoize_segmentation()
+    text = "开展测甲乙警务工作"
+    first = list(jieba.cut(text))
+    assert first == list(jieba.dt.cut(text))  # what jieba itself answers
+    assert "测甲乙警务" not in first
+    # A word chosen lazily is loaded before the next cut, and the remembered answer is not reused.
+    search_terms.install_user_dictionary(["测甲乙警务"], folder=tmp_path, lazy=True)
+    assert "测甲乙警务" in search_terms.installed_words()
+    assert "测甲乙警务" in list(jieba.cut(text))

@@ -1,0 +1,247 @@
+"""Skip MkDocs' per-page work for pages whose inputs did not change since the last build.
+
+A build spends most of its time per page: Python-Markdown converting the page (about half),
+Material's search segmenting every section with jieba (a quarter). Both are pure functions
+of inputs we can name, so both are kept in a ``PageCache`` keyed by a digest of them:
+
+- conversion: the page's Markdown (after ``on_page_markdown``), its source path and URL,
+  the Markdown extensions and their options, link validation settings and the versions of
+  MkDocs, Markdown and pymdown-extensions; and, checked on use, the URL and inclusion of
+  every file its links resolved to (so adding a record re-renders only the pages whose
+  Markdown changes). A conversion that logged anything (a broken link, say) is never
+  stored, so its warning is logged again on every build and ``--strict`` still fails.
+- search entries: the page's HTML, table of contents, URL, title and search meta, and
+  jieba's user words (they change how text is cut) and the versions of Material and jieba.
+
+On a cold cache a process pool converts pages on all cores first (``prerender``); the
+build then finds every page in the cache. MkDocs objects are used by duck typing only: the
+hook passes in the classes this needs, so this module imports no MkDocs.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import multiprocessing
+import os
+import threading
+from typing import Any
+
+from . import search_terms
+from .page_cache import PageCache, digest, versions
+
+RENDER = "render"
+SEARCH = "search"
+JIEBA = "jieba"
+LOGGER = "mkdocs.structure.pages"
+"""Where MkDocs reports broken links found while converting a page."""
+MIN_POOL_PAGES = 200
+"""Below this many pages, forking workers costs more than it saves (``PRACTICE_SITE_POOL_MIN``)."""
+PROBE = 20
+"""Pages looked up before deciding on a pool: a warm cache needs none."""
+
+
+def dictionary_words(cache: PageCache | None, corpus) -> list[str]:
+    """``search_terms.dictionary_words``, from the cache while jieba's dictionary is not
+    loaded (choosing them loads it: 0.6 s that a build from the cache does not need)."""
+    import jieba
+    if cache is None or jieba.dt.initialized:
+        return search_terms.dictionary_words(corpus)
+    key = digest(versions("jieba"), search_terms.candidate_words(corpus), sorted(search_terms.installed_words()))
+    if (words := cache.get(JIEBA, "user-words", key)) is None:
+        words = search_terms.dictionary_words(corpus)
+        cache.put(JIEBA, "user-words", key, words)
+    return words
+
+
+class _Recorder(logging.Handler):
+    """Counts log records of any level emitted while a page converts."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def toc_data(items) -> list:
+    return [[i.title, i.id, i.level, toc_data(i.children)] for i in items]
+
+
+def _toc_from(data: list, anchor_link: type) -> list:
+    out = []
+    for title, ident, level, children in data:
+        link = anchor_link(title, ident, level)
+        link.children = _toc_from(children, anchor_link)
+        out.append(link)
+    return out
+
+
+def _describe(file) -> str | None:
+    """What a link to ``file`` is rewritten from: its URL and whether it is built."""
+    return file and f"{file.url}\t{file.inclusion}"
+
+
+class BuildCache:
+    """The cached per-page work of one build (one per ``mkdocs build`` or serve rebuild)."""
+
+    def __init__(self, cache: PageCache, config, files, anchor_link: type, toc_type: type, page_type: type):
+        self.cache, self.config, self.files = cache, config, files
+        self.anchor_link, self.toc_type, self.page_type = anchor_link, toc_type, page_type
+        self.render_salt = digest(
+            versions("mkdocs", "Markdown", "pymdown-extensions"), config["markdown_extensions"],
+            config["mdx_configs"], config["use_directory_urls"], dict(config["validation"]))
+        self.search_index = None
+        self.search_salt = ""
+
+    def summary(self) -> str:
+        """What this build took from the cache, for the log."""
+        if not self.cache.misses:
+            return "Page cache: reused every page's conversion and search entries"
+        return f"Page cache: {self.cache.hits} entries reused, {self.cache.misses} computed"
+
+    # -- Markdown conversion ------------------------------------------------------------
+    def render_key(self, page) -> str:
+        f = page.file
+        return digest(self.render_salt, f.src_uri, f.dest_uri, f.url, page.markdown)
+
+    def render(self, page, original) -> None:
+        """``page.render(config, files)``: from the cache, or ``original`` (MkDocs' own
+        ``Page.render``) and then stored."""
+        key = self.render_key(page)
+        hit = self.cache.get(RENDER, page.file.src_uri, key)
+        if hit is not None and not all(_describe(self.files.get_file_from_path(uri)) == seen
+                                       for uri, seen in hit["lookups"].items()):
+            self.cache.hits, self.cache.misses = self.cache.hits - 1, self.cache.misses + 1
+            hit = None  # a link of the page now resolves to another URL, or to nothing
+        if hit is not None:
+            page.content = hit["content"]
+            page.toc = self.toc_type(_toc_from(hit["toc"], self.anchor_link))
+            page._title_from_render = hit["title"]
+            page.present_anchor_ids = set(hit["anchors"])
+            if logging.getLogger(LOGGER).getEffectiveLevel() > logging.DEBUG:  # as Page.render
+                page.links_to_anchors = {self.files.get_file_from_path(uri): links
+                                         for uri, links in hit["links"].items()} or None
+            return
+        recorder, logger = _Recorder(), logging.getLogger(LOGGER)
+        lookups: dict[str, str | None] = {}
+        find = self.files.get_file_from_path
+
+        def recording_find(uri: str):  # every link target MkDocs resolves, as it found it
+            found = find(uri)
+            lookups[uri] = _describe(found)
+            return found
+        logger.addHandler(recorder)
+        self.files.get_file_from_path = recording_find
+        try:
+            original(self.config, self.files)
+        finally:
+            logger.removeHandler(recorder)
+            del self.files.get_file_from_path
+        if recorder.count:  # its messages must be logged again next time: not stored
+            return
+        self.cache.put(RENDER, page.file.src_uri, key, {
+            "content": page.content, "toc": toc_data(page.toc), "title": page._title_from_render,
+            "anchors": sorted(page.present_anchor_ids or ()),
+            "links": {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()},
+            "lookups": lookups,
+        })
+
+    def wrap_render(self, page) -> None:
+        """Make MkDocs' call of ``page.render`` go through the cache (an instance attribute
+        shadows the method for this page only)."""
+        original = functools.partial(type(page).render, page)
+        page.render = lambda config, files: self.render(page, original)
+
+    # -- search entries -------------------------------------------------------------------
+    def wrap_search(self, index) -> None:
+        """Route Material's ``SearchIndex.add_entry_from_context`` through the cache."""
+        self.search_index = index
+        self.search_salt = digest(versions("mkdocs-material", "jieba"), sorted(search_terms.installed_words()))
+        original = index.add_entry_from_context
+        index.add_entry_from_context = functools.partial(self.add_search_entries, index, original)
+
+    def search_key(self, page) -> str:
+        meta = {k: page.meta.get(k) for k in ("title", "tags", "search")}
+        return digest(self.search_salt, page.url, str(page.title), json.dumps(meta, sort_keys=True, default=str),
+                      toc_data(page.toc), page.content)
+
+    def add_search_entries(self, index, original, page) -> None:
+        key = self.search_key(page)
+        if (hit := self.cache.get(SEARCH, page.file.src_uri, key)) is not None:
+            index.entries.extend(hit)
+            return
+        start = len(index.entries)
+        original(page)
+        self.cache.put(SEARCH, page.file.src_uri, key, index.entries[start:])
+
+    # -- a cold cache: convert on every core first ----------------------------------------
+    def _page(self, uri: str):
+        """The page at ``uri`` read and through ``on_page_markdown``, as the build will have it."""
+        config, files = self.config, self.files
+        file = files.get_file_from_path(uri)
+        page: Any = file.page or self.page_type(None, file, config)
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        return page
+
+    def _mostly_missing(self, uris: list[str]) -> bool:
+        probe = PageCache(self.cache.folder)  # its counts are not this build's
+        for uri in uris:
+            file = self.files.get_file_from_path(uri)
+            before = file.page
+            probe.get(RENDER, uri, self.render_key(self._page(uri)))
+            file.page = before  # MkDocs makes the pages it builds itself
+        return probe.misses * 2 > len(uris)
+
+    def prerender(self, jobs: int | None = None) -> int:
+        """Convert every page not in the cache in worker processes, which store the results
+        (conversion and search entries); returns the number of workers used (0: none).
+        Only with ``fork`` and a single thread: workers inherit this build's state as is."""
+        jobs = jobs or int(os.environ.get("PRACTICE_SITE_JOBS") or os.cpu_count() or 1)
+        uris = [f.src_uri for f in self.files.documentation_pages()]
+        if (jobs < 2 or len(uris) < int(os.environ.get("PRACTICE_SITE_POOL_MIN") or MIN_POOL_PAGES)
+                or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods()
+                or not self._mostly_missing(uris[:: max(1, len(uris) // PROBE)])):
+            return 0
+        global _job
+        _job = self
+        try:
+            import jieba  # load its dictionary and our words once, before forking, not once per worker
+            jieba.initialize()
+            search_terms.load_pending()
+        except ImportError:
+            pass
+        chunks = [uris[i::jobs * 4] for i in range(jobs * 4)]
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet) as pool:
+                pool.map(_prerender_chunk, chunks)
+        finally:
+            _job = None
+        return jobs
+
+
+_job: BuildCache | None = None
+"""The build a forked worker serves (set in the parent just before the fork)."""
+
+
+def _quiet() -> None:
+    # A worker's warnings would be printed twice: pages that warn are not stored, so the
+    # parent converts them again and logs them itself.
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.handlers.clear()
+    mkdocs_log.propagate = False
+
+
+def _prerender_chunk(uris: list[str]) -> None:
+    job = _job
+    assert job is not None
+    config, files, plugins = job.config, job.files, job.config.plugins
+    for uri in uris:
+        page = job._page(uri)
+        job.render(page, functools.partial(type(page).render, page))
+        page.content = plugins.on_page_content(page.content, page=page, config=config, files=files)
+        if job.search_index is not None:  # the entries Material's search will ask for
+            index = type(job.search_index)(**job.search_index.config)
+            job.add_search_entries(index, type(index).add_entry_from_context.__get__(index), page)

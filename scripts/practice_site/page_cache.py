@@ -1,0 +1,122 @@
+"""A cache of per-page build work, kept on disk between builds and ``mkdocs serve`` rebuilds.
+
+Each entry is stored under a *name* (one file per page and kind of work, so the folder
+holds at most one entry per page: it does not grow with every edit) together with the
+*key* it was computed from, a digest of every input that work reads. A lookup returns the
+value only when the stored key equals the key of this build's inputs; anything else (no
+file, another key, an unreadable or truncated file) is a miss and the work is done again.
+Values are JSON: a corrupted or hostile cache file can cost a re-render, never run code.
+
+The folder is ``build/cache/`` in the project (git-ignored), or ``$PRACTICE_SITE_CACHE``;
+``PRACTICE_SITE_CACHE=off`` turns caching off (the reference for "equal to a clean build").
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import re
+import types
+from collections.abc import Mapping
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+CACHE_ENV = "PRACTICE_SITE_CACHE"
+FORMAT = "1"
+"""Bump when what an entry holds changes shape: every older entry then misses."""
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def stable_repr(value: object, depth: int = 0) -> str:
+    """A text for ``value`` that is the same in every process for equal settings: sets
+    sorted (their order changes with the hash seed), functions by name (a slugify partial
+    in the toc options), objects by their attributes, no memory addresses."""
+    if isinstance(value, str | int | float | bool | type(None)):
+        return repr(value)
+    if depth > 12:
+        return _ADDRESS.sub("", repr(value))
+    if isinstance(value, set | frozenset):
+        return "{" + ", ".join(sorted(stable_repr(v, depth + 1) for v in value)) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(stable_repr(v, depth + 1) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{stable_repr(k, depth + 1)}: {stable_repr(v, depth + 1)}"
+                               for k, v in value.items()) + "}"
+    if isinstance(value, functools.partial):
+        return f"partial({stable_repr(value.func)}, {stable_repr(value.args)}, {stable_repr(value.keywords)})"
+    if isinstance(value, types.FunctionType | types.BuiltinFunctionType | type | types.ModuleType):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', value.__name__)}"
+    if hasattr(value, "__dict__"):
+        return type(value).__qualname__ + stable_repr(vars(value), depth + 1)
+    return _ADDRESS.sub("", repr(value))
+
+
+def digest(*parts: object) -> str:
+    """A key over ``parts``: strings as they are, anything else by its stable repr."""
+    h = hashlib.sha256()
+    for part in parts:
+        text = part if isinstance(part, str) else stable_repr(part)
+        h.update(text.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+@functools.cache
+def versions(*packages: str) -> str:
+    """Installed versions of ``packages``: an upgrade changes what they output."""
+    out = []
+    for name in packages:
+        try:
+            out.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            out.append(f"{name}==none")
+    return ";".join(out)
+
+
+def cache_folder(root: Path) -> Path | None:
+    """Where the cache lives for the project at ``root``; None when turned off."""
+    setting = os.environ.get(CACHE_ENV, "").strip()
+    if setting.lower() in {"off", "0", "no", "false"}:
+        return None
+    return Path(setting) if setting else root / "build" / "cache"
+
+
+class PageCache:
+    """JSON entries in ``folder/<kind>/<digest of name>.json``, each ``[key, value]``."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.hits = 0
+        """Lookups answered from the cache in this process (reported by the hook)."""
+        self.misses = 0
+
+    def _path(self, kind: str, name: str) -> Path:
+        return self.folder / kind / (hashlib.sha1(name.encode("utf-8")).hexdigest() + ".json")
+
+    def get(self, kind: str, name: str, key: str):
+        """The value stored for ``name`` if it was computed from ``key``, else None."""
+        try:
+            with open(self._path(kind, name), encoding="utf-8") as f:
+                stored_key, value = json.load(f)
+        except (OSError, ValueError, TypeError):  # missing, truncated, not ours: a miss
+            self.misses += 1
+            return None
+        if stored_key != FORMAT + key:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, kind: str, name: str, key: str, value) -> None:
+        """Store ``value`` for ``name``; written whole or not at all (a reader never sees half)."""
+        path = self._path(kind, name)
+        text = json.dumps([FORMAT + key, value], ensure_ascii=False, separators=(",", ":"))
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # one writer per process and file
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:  # a read-only or full disk costs speed, never the build
+            tmp.unlink(missing_ok=True)

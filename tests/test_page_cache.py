@@ -1,0 +1,160 @@
+"""The page cache: a cached or incremental build equals a clean build byte for byte.
+
+A series of edits to a copy of the fixture corpus and a hand-written page is built three
+ways and the sites compared file by file: in one process that rebuilds after every edit
+(as ``mkdocs serve`` does, the cache warm in memory and on disk), in a fresh process on
+the cache the previous builds left, and clean (``PRACTICE_SITE_CACHE=off``).
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, mkdocs_build
+from practice_site.page_cache import FORMAT, PageCache, cache_folder
+from test_invalid import FIXTURE
+
+# Rebuilds in one process on request, as `mkdocs serve` does: hooks are loaded again with
+# each config, modules they import (and the page cache's state) persist.
+REBUILDER = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+for line in sys.stdin:
+    build(load_config(sys.argv[1], site_dir=line.strip()))
+    print("built", flush=True)
+"""
+
+EDITS = [  # (file under the data copy or docs/, old text or None for a new file, new): in this order
+    ("practices/jiayi.yml", "summary: 测试用的*化解*机制。", "summary: 测试用的*化解*机制，已修改。"),
+    ("practices/jiayi.yml", "tags: [矛盾纠纷]", "tags: [矛盾纠纷, 网格治理]"),
+    ("docs/about.md", "\n", "\n\n## 新加的一节 {#added}\n\n见[全部做法](practices/index.md)。\n"),
+    ("docs/practices/zz-extra.md", None, "# 另一页\n\n见[关于](../about.md#added)。\n"),  # the file set changes
+    ("docs/about.md", "见[全部做法]", "见[另一页](practices/zz-extra.md)、[全部做法]"),
+    ("practices/jiayi.yml", "tags: [矛盾纠纷, 网格治理]", "tags: [矛盾纠纷]"),  # back: stale entries must miss
+]
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def assert_same_site(got: Path, want: Path) -> None:
+    a, b = tree(got), tree(want)
+    assert sorted(a) == sorted(b)
+    differ = [path for path in a if a[path] != b[path]]
+    assert not differ, f"{len(differ)} file(s) differ from the clean build, first {differ[0]}"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A config building a copy of the fixture data and of docs/, with its own cache folder."""
+    data, docs = tmp_path / "data", tmp_path / "docs"
+    shutil.copytree(FIXTURE, data)
+    shutil.copytree(ROOT / "docs", docs)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(yaml.safe_dump({
+        "INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(docs),
+        "hooks": [str(ROOT / "scripts" / "mkdocs_hooks.py")], "watch": [str(data)],
+        "theme": {"custom_dir": str(ROOT / "overrides")}}), encoding="utf-8")
+    monkeypatch.setenv("PRACTICE_SITE_DATA", str(data))
+    monkeypatch.setenv("PRACTICE_SITE_CACHE", str(tmp_path / "cache"))
+    return tmp_path, config
+
+
+def clean_build(config: Path, site: Path, monkeypatch) -> None:
+    with monkeypatch.context() as m:
+        m.setenv("PRACTICE_SITE_CACHE", "off")
+        proc = mkdocs_build(site, config)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_cached_and_rebuilt_sites_equal_clean_builds_after_edits(project, monkeypatch):
+    tmp, config = project
+    log = open(tmp / "rebuilder.log", "w+", encoding="utf-8")
+    rebuilder = subprocess.Popen([sys.executable, "-c", REBUILDER, str(config)], cwd=ROOT, text=True,
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
+    try:
+        for step in range(len(EDITS) + 1):
+            if step:
+                rel, old, new = EDITS[step - 1]
+                path = tmp / rel if rel.startswith("docs/") else tmp / "data" / rel
+                text = "" if old is None else path.read_text(encoding="utf-8")
+                assert old is None or old in text
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(new if old is None else text.replace(old, new, 1), encoding="utf-8")
+            rebuilder.stdin.write(f"{tmp / f'served-{step}'}\n")
+            rebuilder.stdin.flush()
+            assert rebuilder.stdout.readline() == "built\n", (tmp / "rebuilder.log").read_text(encoding="utf-8")
+            clean_build(config, tmp / f"clean-{step}", monkeypatch)
+            assert_same_site(tmp / f"served-{step}", tmp / f"clean-{step}")
+            if step:  # each edit shows somewhere
+                assert tree(tmp / f"served-{step}") != tree(tmp / f"served-{step - 1}")
+    finally:
+        rebuilder.stdin.close()
+        rebuilder.wait(timeout=60)
+        log.close()
+    assert any((tmp / "cache" / "render").iterdir()) and any((tmp / "cache" / "search").iterdir())
+    # A fresh process on the cache those builds left, and one whose conversions run in a pool.
+    warm = mkdocs_build(tmp / "warm", config)
+    assert warm.returncode == 0, warm.stderr
+    assert "Page cache: reused every page's conversion and search entries" in warm.stderr
+    assert_same_site(tmp / "warm", tmp / f"clean-{len(EDITS)}")
+    shutil.rmtree(tmp / "cache")
+    with monkeypatch.context() as m:
+        m.setenv("PRACTICE_SITE_POOL_MIN", "1")
+        m.setenv("PRACTICE_SITE_JOBS", "2")
+        pooled = mkdocs_build(tmp / "pooled", config)
+    assert pooled.returncode == 0, pooled.stderr
+    assert "converted on 2 processes" in pooled.stderr
+    assert_same_site(tmp / "pooled", tmp / f"clean-{len(EDITS)}")
+
+
+def test_a_broken_link_warns_on_every_build_not_only_the_first(project):
+    tmp, config = project
+    page = tmp / "docs" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[坏链接](no-such-page.md)\n", encoding="utf-8")
+    for _ in range(2):  # the second build has the cache of the first
+        proc = mkdocs_build(tmp / "site", config)
+        assert proc.returncode == 1
+        assert "contains a link 'no-such-page.md'" in proc.stderr
+
+
+def test_entry_is_used_only_for_its_key(tmp_path):
+    cache = PageCache(tmp_path)
+    cache.put("render", "practices/a.md", "k1", {"content": "<p>甲</p>"})
+    assert cache.get("render", "practices/a.md", "k1") == {"content": "<p>甲</p>"}
+    assert cache.get("render", "practices/a.md", "k2") is None
+    assert cache.get("render", "practices/b.md", "k1") is None
+    assert cache.get("search", "practices/a.md", "k1") is None
+    cache.put("render", "practices/a.md", "k2", "new")  # one entry per page: replaced
+    assert cache.get("render", "practices/a.md", "k1") is None
+    assert len(list((tmp_path / "render").iterdir())) == 1
+    assert (cache.hits, cache.misses) == (1, 4)
+
+
+@pytest.mark.parametrize("content", ["", "{", "[1, 2, 3]", '"just text"', json.dumps(["k1", 1]), "\udcff"])
+def test_a_damaged_entry_is_a_miss(tmp_path, content):
+    cache = PageCache(tmp_path)
+    cache.put("render", "a.md", "k1", "value")
+    path = next((tmp_path / "render").iterdir())
+    path.write_bytes(content.encode("utf-8", "surrogateescape"))
+    assert cache.get("render", "a.md", "k1") is None
+    cache.put("render", "a.md", "k1", "value")
+    assert cache.get("render", "a.md", "k1") == "value"
+    assert json.loads(path.read_text(encoding="utf-8"))[0] == FORMAT + "k1"
+
+
+def test_cache_folder_setting(tmp_path, monkeypatch):
+    monkeypatch.delenv("PRACTICE_SITE_CACHE", raising=False)
+    assert cache_folder(tmp_path) == tmp_path / "build" / "cache"
+    monkeypatch.setenv("PRACTICE_SITE_CACHE", str(tmp_path / "elsewhere"))
+    assert cache_folder(tmp_path) == tmp_path / "elsewhere"
+    monkeypatch.setenv("PRACTICE_SITE_CACHE", "off")
+    assert cache_folder(tmp_path) is None
