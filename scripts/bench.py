@@ -4,12 +4,14 @@
     python3 scripts/dev.py bench            # full run (median of 3; about 16 minutes on 2 cores)
     python3 scripts/dev.py bench --quick    # smoke test: 1 run, N = 30 and 300
     python3 scripts/dev.py bench --sizes 1000 --runs 1 --no-search
+    python3 scripts/dev.py bench --no-today --sizes "" --big 10000   # build and memory only
 
 For each size it prints our own steps (load, link, render, jieba user words: the hook's work), the
-whole ``mkdocs build``, peak memory of that child process, site size, site bytes per
+whole ``mkdocs build`` on an empty page cache (cold) and again on the cache it left (warm),
+peak memory of that child process (with its workers' CPU), site size, site bytes per
 practice, search index size, the same pages built as plain Markdown without our hook
 (``build.py pages --out`` + a copy of mkdocs.yml without ``hooks``), and the ``mkdocs
-serve`` refresh after one record is edited. Then search in Chromium: time until the
+serve`` refresh after one record is edited. Sizes above 1,000 run once. Then search in Chromium: time until the
 search is ready after the first page load, and from the last keystroke to results.
 "Today" is a copy of the real ``data/``. Figures only: no target is asserted here.
 """
@@ -127,17 +129,26 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def serve_refresh(data: Path, runs: int, timeout: float) -> list[float]:
-    """Seconds from a record's change on disk to its page served with the change."""
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a running process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def serve_refresh(data: Path, runs: int, timeout: float) -> tuple[list[float], list[float]]:
+    """Seconds from a record's change on disk to its page served with the change, and the
+    CPU seconds the server spent meanwhile (steadier than wall time on a shared machine)."""
     port = free_port()
     log = tempfile.TemporaryFile()
+    cache = tempfile.TemporaryDirectory(prefix="practice-bench-cache-")  # cold at start
     proc = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-f", str(ROOT / "mkdocs.yml"),
                              "-a", f"127.0.0.1:{port}", "-w", str(data)],
-                            cwd=ROOT, env=dict(ENV, PRACTICE_SITE_DATA=str(data)),
+                            cwd=ROOT, env=dict(ENV, PRACTICE_SITE_DATA=str(data), PRACTICE_SITE_CACHE=cache.name),
                             stdout=log, stderr=log)
     record = sorted((data / "practices").glob("*.yml"))[0]
     url = f"http://127.0.0.1:{port}/practices/{record.stem}/"
-    times = []
+    times: list[float] = []
+    cpu: list[float] = []
     try:
         deadline = time.monotonic() + timeout
         while fetch(url) is None:
@@ -150,6 +161,7 @@ def serve_refresh(data: Path, runs: int, timeout: float) -> list[float]:
             marker = f"基准修改第{k + 1}次{time.time_ns() % 100000}"
             time.sleep(1.0)  # let the polling observer settle after the previous build
             edited = re.sub(r"^(summary: .*)$", lambda m, mk=marker: m[1] + mk, original, count=1, flags=re.M)
+            cpu0 = process_cpu(proc.pid)
             record.write_text(edited, encoding="utf-8")
             t0 = time.perf_counter()
             deadline = time.monotonic() + timeout
@@ -157,6 +169,7 @@ def serve_refresh(data: Path, runs: int, timeout: float) -> list[float]:
                 page = fetch(url)
                 if page and marker in page:
                     times.append(time.perf_counter() - t0)
+                    cpu.append(process_cpu(proc.pid) - cpu0)
                     break
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"edit not served within {timeout:.0f} s")
@@ -170,20 +183,41 @@ def serve_refresh(data: Path, runs: int, timeout: float) -> list[float]:
             proc.kill()
             proc.wait()
         log.close()
-    return times
+        cache.cleanup()
+    return times, cpu
 
 
-def measure_size(label: str, data: Path, n: int, work: Path, runs: int, serve: bool) -> dict:
-    print(f"\n== {label}: {n} practices", flush=True)
+def _build_figures(builds: list, warm: list) -> dict:
+    med = statistics.median
+    return {"build": med([b[0] for b in builds]), "build_cpu": med([b[2] for b in builds]),
+            "warm": med([b[0] for b in warm]), "warm_cpu": med([b[2] for b in warm]),
+            "rss": max(b[1] for b in builds + warm)}
+
+
+def measure_size(label: str, data: Path, n: int, work: Path, runs: int, serve: bool,
+                 plain_too: bool = True) -> dict:
+    """Every figure for one corpus; only our build's (cold and warm) when not ``plain_too``."""
+    print(f"\n== {label}: {n} practices (load average {os.getloadavg()[0]:.1f})", flush=True)
     own = []
-    for _ in range(runs):
+    for _ in range(runs if plain_too else 0):
         out = run_child([sys.executable, "-c", OWN_STEPS.format(scripts=str(ROOT / "scripts"),
                                                                        data=str(data))])
         own.append(json.loads(out))
     site = work / f"site-{label}"
-    env = dict(ENV, PRACTICE_SITE_DATA=str(data))
-    builds = [build_child([str(BIN / "mkdocs"), "build", "-q", "-f", str(ROOT / "mkdocs.yml"),
-                           "-d", str(site)], env) for _ in range(runs)]
+    builds, warm = [], []
+    for k in range(runs):
+        # Cold: an empty page cache (a first build, or after an upgrade). Warm: the same
+        # build again on the cache the cold one left (every later build; nothing edited).
+        cache = work / f"cache-{label}-{k}"
+        env = dict(ENV, PRACTICE_SITE_DATA=str(data), PRACTICE_SITE_CACHE=str(cache))
+        cmd = [str(BIN / "mkdocs"), "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)]
+        builds.append(build_child(cmd, env))
+        warm.append(build_child(cmd, env))
+        shutil.rmtree(cache)
+    if not plain_too:
+        row = {"label": label, "n": n, **_build_figures(builds, warm), "site": dir_bytes(site)}
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+        return row
     docs = work / f"plain-docs-{label}"
     shutil.rmtree(docs, ignore_errors=True)
     shutil.copytree(ROOT / "docs", docs)
@@ -198,8 +232,7 @@ def measure_size(label: str, data: Path, n: int, work: Path, runs: int, serve: b
         "label": label, "n": n,
         "load": med([o["load"] for o in own]), "link": med([o["link"] for o in own]),
         "render": med([o["render"] for o in own]), "terms": med([o["terms"] for o in own]),
-        "build": med([b[0] for b in builds]), "rss": max(b[1] for b in builds),
-        "build_cpu": med([b[2] for b in builds]),
+        **_build_figures(builds, warm),
         "plain": med([b[0] for b in plain]), "plain_cpu": med([b[2] for b in plain]),
         "site": dir_bytes(site), "site_content": dir_bytes(site, exclude="assets"),
         "index": (site / "search" / "search_index.json").stat().st_size,
@@ -210,8 +243,8 @@ def measure_size(label: str, data: Path, n: int, work: Path, runs: int, serve: b
     row["own"] = row["load"] + row["link"] + row["render"] + row["terms"]
     if serve:
         # One edit at the large sizes: each refresh is a whole rebuild.
-        times = serve_refresh(data, runs if n <= 1000 else 1, timeout=max(60.0, 6 * row["build"]))
-        row["refresh"] = med(times)
+        times, cpu = serve_refresh(data, runs if n <= 1000 else 1, timeout=max(60.0, 6 * row["build"]))
+        row["refresh"], row["refresh_cpu"] = med(times), med(cpu)
     print(json.dumps({k: (round(v, 3) if isinstance(v, float) else v) for k, v in row.items()},
                      ensure_ascii=False), flush=True)
     return row
@@ -295,20 +328,27 @@ def table(rows: list[dict]) -> str:
     head = ["", *[f"{r['label']} ({r['n']})" for r in rows]]
     lines = [
         ("our steps: load / link / render / search words",
-         [f"{r['load']:.2f} / {r['link']:.2f} / {r['render']:.2f} / {r['terms']:.2f} s" for r in rows]),
-        ("our steps, total (CPU)", [f"{r['own']:.2f} s" for r in rows]),
-        ("`mkdocs build` (ours), wall / CPU", [f"{r['build']:.1f} / {r['build_cpu']:.1f} s" for r in rows]),
+         [f"{r['load']:.2f} / {r['link']:.2f} / {r['render']:.2f} / {r['terms']:.2f} s" if "own" in r else "–"
+          for r in rows]),
+        ("our steps, total (CPU)", [f"{r['own']:.2f} s" if "own" in r else "–" for r in rows]),
+        ("`mkdocs build` (ours), cold cache, wall / CPU", [f"{r['build']:.1f} / {r['build_cpu']:.1f} s" for r in rows]),
+        ("`mkdocs build` (ours), warm cache, wall / CPU", [f"{r['warm']:.1f} / {r['warm_cpu']:.1f} s" for r in rows]),
         ("same pages, plain Markdown, no hook, wall / CPU",
-         [f"{r['plain']:.1f} / {r['plain_cpu']:.1f} s" for r in rows]),
-        ("ours / plain (CPU)", [f"{r['build_cpu'] / r['plain_cpu']:.2f}" for r in rows]),
-        ("our steps / build (CPU)", [f"{100 * r['own'] / r['build_cpu']:.1f} %" for r in rows]),
+         [f"{r['plain']:.1f} / {r['plain_cpu']:.1f} s" if "plain" in r else "–" for r in rows]),
+        ("ours / plain (CPU): cold, warm",
+         [f"{r['build_cpu'] / r['plain_cpu']:.2f}, {r['warm_cpu'] / r['plain_cpu']:.2f}" if "plain" in r else "–"
+          for r in rows]),
+        ("our steps / build (CPU, cold)", [f"{100 * r['own'] / r['build_cpu']:.1f} %" if "own" in r else "–" for r in rows]),
         ("peak memory (build)", [f"{r['rss']:.0f} MB" for r in rows]),
         ("site size", [mb(r["site"]) for r in rows]),
         ("site bytes per practice (without theme assets)",
-         [f"{r['site_content'] / r['n'] / 1e3:.1f} kB" for r in rows]),
-        ("practice page HTML (median)", [f"{r['practice_html'] / 1e3:.1f} kB" for r in rows]),
-        ("search index (ours / plain)", [f"{mb(r['index'])} / {mb(r['plain_index'])}" for r in rows]),
-        ("`mkdocs serve` refresh after an edit", [f"{r['refresh']:.2f} s" if "refresh" in r else "–" for r in rows]),
+         [f"{r['site_content'] / r['n'] / 1e3:.1f} kB" if "site_content" in r else "–" for r in rows]),
+        ("practice page HTML (median)", [f"{r['practice_html'] / 1e3:.1f} kB" if "practice_html" in r else "–"
+                                         for r in rows]),
+        ("search index (ours / plain)", [f"{mb(r['index'])} / {mb(r['plain_index'])}" if "index" in r else "–"
+                                         for r in rows]),
+        ("`mkdocs serve` refresh after an edit, wall / server CPU",
+         [f"{r['refresh']:.2f} / {r.get('refresh_cpu', float('nan')):.2f} s" if "refresh" in r else "–" for r in rows]),
         ("search ready after first load", [f"{r['search']['ready']:.2f} s" if "search" in r else "–" for r in rows]),
         ("last keystroke → results (median of queries)",
          [f"{statistics.median(r['search']['typed'].values()) * 1000:.0f} ms" if "search" in r else "–" for r in rows]),
@@ -323,12 +363,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="100,1000,3000", help="comma-separated N (default 100,1000,3000)")
     ap.add_argument("--runs", type=int, default=3, help="runs per figure; the median is shown")
     ap.add_argument("--quick", action="store_true", help="1 run, N = 30 and 300: a smoke test")
+    ap.add_argument("--big", default="", help="comma-separated N built only (cold and warm, memory), 1 run")
     ap.add_argument("--no-today", action="store_true", help="skip the real data/ (today's size)")
     ap.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve refresh")
+    ap.add_argument("--serve-only", action="store_true", help="only the mkdocs serve refresh (no builds, no search)")
     ap.add_argument("--no-search", action="store_true", help="skip search in Chromium")
     ap.add_argument("--json", type=Path, help="also write the rows as JSON here")
     args = ap.parse_args(argv)
-    sizes = [30, 300] if args.quick else [int(s) for s in args.sizes.split(",")]
+    sizes = [30, 300] if args.quick else [int(s) for s in args.sizes.split(",") if s]
     runs = 1 if args.quick else args.runs
     print("machine:", machine(), flush=True)
     started = time.perf_counter()
@@ -343,16 +385,28 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             jobs.append((f"N={n}", synth.generate(n, work / f"data-{n}"), n))
         for label, data, n in jobs:
-            row = measure_size(label, data, n, work, runs, serve=not args.no_serve)
+            if args.serve_only:
+                times, cpu = serve_refresh(data, runs, timeout=600)
+                rows.append({"label": label, "n": n, "refresh": statistics.median(times),
+                             "refresh_cpu": statistics.median(cpu)})
+                print(json.dumps(rows[-1]), flush=True)
+                continue
+            row = measure_size(label, data, n, work, runs if n <= 1000 else 1, serve=not args.no_serve)
             if not args.no_search:
                 site = Path(row["site_dir"])
                 queries = ["反诈", "租安心", "项目警官"] if label == "today" else ["反诈", "平安管家", "矛盾纠纷"]
                 row["search"] = search_figures(site, queries, runs)
                 print(json.dumps(row["search"], ensure_ascii=False), flush=True)
             rows.append(row)
+            shutil.rmtree(row["site_dir"], ignore_errors=True)
+        for n in [int(b) for b in args.big.split(",") if b]:
+            data = synth.generate(n, work / f"data-{n}")
+            rows.append(measure_size(f"N={n}", data, n, work, 1, serve=False, plain_too=False))
+            shutil.rmtree(data)
     print(f"\nmachine: {machine()}\nwall time of this benchmark: {time.perf_counter() - started:.0f} s, "
           f"{runs} run(s) per figure (median)\n")
-    print(table(rows))
+    if not args.serve_only:
+        print(table(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -106,7 +106,10 @@ class Synth:
         for k in range(self.n):
             a, b, i, j = cores[k % len(cores)]
             suffix, kind = SUFFIX[(k // len(cores) + i + j) % len(SUFFIX)]
-            core = a + b
+            # Past every core with every suffix (3,456 names), a phase word keeps names
+            # distinct and still not inside one another: “平安管家二期”机制.
+            phase = k // (len(cores) * len(SUFFIX))
+            core = a + b + (f"{cn(phase + 1)}期" if phase else "")
             out.append((f"p{k + 1:04d}-{kind}-{i}-{j}", f"“{core}”{suffix}", kind))
         return out
 
