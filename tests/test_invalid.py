@@ -10,6 +10,8 @@ and lists every line the build must print. Edits, by file path inside the data f
     encoding: gbk            write the file in this encoding (utf-8-sig adds a BOM)
     repeat: {"@MB@": [甲, 1048576]}   after the edits above, replace the marker with a
                              long run of text (so a megabyte field needs no megabyte file)
+    cut: 2                   drop the last bytes of the written file (a save cut off
+                             mid-character)
 
 ``expect`` lists the problem lines, paths shown relative to the copy's parent
 (``data/practices/jiayi.yml:7: summary: ...``); the summary line is checked too.
@@ -66,7 +68,8 @@ class Case:
             if edit.get("newline") == "crlf":
                 text = text.replace("\n", "\r\n")
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(text.encode(edit.get("encoding", "utf-8")))
+            raw = text.encode(edit.get("encoding", "utf-8"))
+            path.write_bytes(raw[: len(raw) - edit.get("cut", 0)])
 
     @property
     def output(self) -> str:
@@ -79,7 +82,7 @@ def load_cases() -> list[Case]:
     for path in sorted(CASES.glob("*.yml")):
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert set(raw) <= {"about", "edit", "expect"}, f"{path.name}: unknown keys {set(raw)}"
-        cases.append(Case(path.stem, raw["about"], raw["edit"], list(raw["expect"])))
+        cases.append(Case(path.stem, raw["about"], raw["edit"], list(raw["expect"] or [])))
     return cases
 
 

@@ -27,6 +27,8 @@ class FieldReader:
 
     path: str
     problems: list[Problem]
+    whole: str = "file"
+    """The field of a problem of the whole file: what the file is (``practice record``)."""
 
     def problem(self, line: int, where: str, message: str) -> None:
         self.problems.append(Problem(self.path, line, where, message))
@@ -37,7 +39,7 @@ class FieldReader:
         if v is None:
             return None
         if not isinstance(v.value, dict):
-            self.problem(v.line, where or "-", f"expected a mapping of fields, found {_what(v)}")
+            self.problem(v.line, where or self.whole, f"expected a mapping of fields, found {_what(v)}")
             return None
         known = required + optional
         for key, line in v.key_lines.items():
@@ -50,6 +52,10 @@ class FieldReader:
             if key not in v.value:
                 self.problem(v.line, _join(where, key), "missing required field")
         return {k: x for k, x in v.value.items() if k in known}
+
+    def wrong_shape(self, v: Value, holds: str) -> None:
+        """The file's top value is not the shape the file must have."""
+        self.problem(v.line, self.whole, f"expected {holds}, found {_what(v)}")
 
     def text(self, v: Value | None, where: str, *, one_line: bool = True,
              max_len: int = MAX_TEXT) -> str | None:

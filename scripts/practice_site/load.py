@@ -8,6 +8,7 @@ shares (decoding rules, YAML with line numbers, paths as the editor knows them);
 """
 from __future__ import annotations
 
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from .fields import FieldReader
@@ -16,6 +17,22 @@ from .problems import Problem, display_path
 from .quotes import QuoteIndex
 from .slug import id_problem
 from .yamlnodes import Value, parse_yaml
+
+FILE_ROLES = (
+    # (path inside data/, what the file is, what it must hold): the field and the fix of a
+    # problem that concerns a whole file, so the message says what the file should be.
+    ("practices/*", "practice record", "a mapping of the record's fields (data/README.md)"),
+    ("reports/*.txt", "report text", "the report verbatim, its title on the first line"),
+    ("reports/*.yml", "report metadata", "a mapping of title, unit, year, kind"),
+    ("reports", "reports folder", "<id>.txt reports, each with its <id>.yml metadata"),
+    ("themes.yml", "theme list", "a mapping of <id>: {name, description, parts}"),
+    ("tags.yml", "tag list", "a mapping of <id>: {name, description}"),
+    ("kinds.yml", "kind list", "a mapping of <id>: {name}"),
+    ("relations.yml", "relation list", "a mapping of <id>: {label, inverse}"),
+    ("glossary.yml", "glossary", "a mapping of <key>: {term, meaning, source}"),
+    ("honours.yml", "honour list", "a mapping of <id>: {title, kind, quote}"),
+    ("coverage.yml", "coverage list", "a list of entries (- term: …)"),
+)
 
 
 class DataFolder:
@@ -34,30 +51,50 @@ class DataFolder:
     def rel(self, path: Path) -> str:
         return display_path(path, self.root)
 
+    def role(self, path: Path) -> tuple[str, str]:
+        """(what the file is, what it must hold), from FILE_ROLES."""
+        try:
+            inside = path.relative_to(self.data_dir).as_posix()
+        except ValueError:
+            inside = path.name
+        return next(((what, holds) for pattern, what, holds in FILE_ROLES
+                     if fnmatchcase(inside, pattern)), ("file", ""))
+
+    def whole_file(self, path: Path, line: int, message: str) -> None:
+        """A problem of the file as a whole: its field says what the file should be."""
+        self.problems.append(Problem(self.rel(path), line, self.role(path)[0], message))
+
+    def reader(self, path: Path) -> FieldReader:
+        return FieldReader(self.rel(path), self.problems, self.role(path)[0])
+
     def read_text(self, path: Path) -> str | None:
         """A data file as text: UTF-8, no byte-order mark, LF line ends."""
-        shown = self.rel(path)
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            self.problems.append(Problem(shown, 0, "-", f"cannot read the file: {exc.strerror}"))
+            self.whole_file(path, 0, f"cannot read the file: {exc.strerror}")
             return None
         if raw.startswith(b"\xef\xbb\xbf"):
-            self.problems.append(Problem(shown, 1, "-", "starts with a byte-order mark (BOM); "
-                                         "save the file as UTF-8 without BOM"))
+            self.whole_file(path, 1, "starts with a byte-order mark (BOM); save the file as "
+                            "UTF-8 without BOM")
             return None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
-            self.problems.append(Problem(shown, line, "-",
-                f"is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-                "save the file as UTF-8"))
+            if exc.end == len(raw) and exc.reason == "unexpected end of data":
+                # A save cut off inside a multi-byte character: the file is incomplete, and
+                # "save as UTF-8" would send the editor after the wrong cause.
+                self.whole_file(path, line, "is truncated: it ends in the middle of a character "
+                                "(an interrupted save or copy?); save the file again whole")
+            else:
+                self.whole_file(path, line, f"is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset "
+                                f"{exc.start}); save the file as UTF-8")
             return None
         if "\r" in text:
             line = text[: text.index("\r")].count("\n") + 1
-            self.problems.append(Problem(shown, line, "-", "has Windows (CRLF) or CR line "
-                                         "ends; save the file with LF (Unix) line ends"))
+            self.whole_file(path, line, "has Windows (CRLF) or CR line ends; save the file with "
+                            "LF (Unix) line ends")
             return None
         return text
 
@@ -65,7 +102,7 @@ class DataFolder:
         text = self.read_text(path)
         if text is None:
             return None
-        value, problems = parse_yaml(text, self.rel(path))
+        value, problems = parse_yaml(text, self.rel(path), *self.role(path))
         self.problems.extend(problems)
         return value
 
@@ -77,14 +114,14 @@ class DataFolder:
         self.declared[name] = None
         if not path.exists():
             if must_exist:
-                self.problems.append(Problem(self.rel(path), 0, "-", "file is missing"))
+                self.whole_file(path, 0, f"file is missing; create it: {self.role(path)[1]}")
             return []
         top = self.read_yaml(path)
-        r = FieldReader(self.rel(path), self.problems)
+        r = self.reader(path)
         if top is None:
             return []
         if not isinstance(top.value, dict):
-            r.problem(top.line, "-", "expected a mapping of id: fields")
+            r.wrong_shape(top, self.role(path)[1])
             return []
         self.declared[name] = set(top.value)
         out = []

@@ -89,6 +89,9 @@ class QuoteIndex:
     def has_report(self, report: str) -> bool:
         return any(rid == report for rid, _, _, _ in self._texts)
 
+    def report_ids(self) -> list[str]:
+        return [rid for rid, _, _, _ in self._texts]
+
     def sentence(self, report: str, sid: str) -> Sentence | None:
         if not hasattr(self, "_by_id"):  # one dict, not a scan per outcome
             self._by_id = {(rid, s.id): s for rid, _, _, ss in self._texts for s in ss}

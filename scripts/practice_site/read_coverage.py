@@ -2,11 +2,12 @@
 category and reason; checked against the reports and the practice records."""
 from __future__ import annotations
 
-from .fields import FieldReader
+from .hints import unknown
 from .load import DataFolder
 from .model import Practice, Report, Skip
 from .read_honours import check_ids
-from .text import unquoted
+from .text import name_key, unquoted
+from .yamlnodes import Value
 
 CATEGORIES = {
     "slogan": "口号或结果表述",
@@ -29,19 +30,19 @@ def read_coverage(folder: DataFolder, reports: dict[str, Report],
     if not path.exists():
         return ()
     top = folder.read_yaml(path)
-    r = FieldReader(folder.rel(path), folder.problems)
+    r = folder.reader(path)
     if top is None:
         return ()
     if not isinstance(top.value, list):
-        r.problem(top.line, "-", "expected a list of entries (- term: …)")
+        r.wrong_shape(top, folder.role(path)[1])
         return ()
     quotes = folder.quotes(reports)
-    names = {unquoted(n): p.id for p in practices.values() for n in p.names}
+    names = {name_key(n): p.id for p in practices.values() for n in p.names}
     files = folder.record_ids()
     out: list[Skip] = []
     seen: dict[str, int] = {}
     for i, v in enumerate(top.value):
-        where = f"[{i}]"
+        where = _label(v, i)
         f = r.mapping(v, where, ("term", "category", "reason"), ("see",))
         if f is None:
             continue
@@ -50,17 +51,16 @@ def read_coverage(folder: DataFolder, reports: dict[str, Report],
         reason = r.text(f.get("reason"), f"{where}.reason", max_len=300)
         see = r.text_list(f.get("see"), f"{where}.see") if "see" in f else []
         if category is not None and category not in CATEGORIES:
-            r.problem(f["category"].line, f"{where}.category", f"unknown category {category!r}; "
-                      f"categories: {', '.join(CATEGORIES)}")
+            r.problem(f["category"].line, f"{where}.category", unknown("category", category, CATEGORIES))
         if term is not None:
             if term != unquoted(term):
                 r.problem(f["term"].line, f"{where}.term", "write the term without “ ” or 《 》")
             elif reports and not folder.broken("reports") and not quotes.find_unquoted(term):
                 r.problem(f["term"].line, f"{where}.term", f"{term!r} does not occur in any report "
                           "(quotation marks ignored)")
-            elif term in names:
+            elif name_key(term) in names:
                 r.problem(f["term"].line, f"{where}.term", f"{term!r} is a name of practice "
-                          f"{names[term]!r}; a term is either a page or skipped, not both")
+                          f"{names[name_key(term)]!r}; a term is either a page or skipped, not both")
             elif term in seen:
                 r.problem(f["term"].line, f"{where}.term", f"{term!r} is listed twice (first on "
                           f"line {seen[term]})")
@@ -75,3 +75,13 @@ def read_coverage(folder: DataFolder, reports: dict[str, Report],
         if term and category in CATEGORIES and reason:
             out.append(Skip(term, category, reason, tuple(see), v.line))
     return tuple(out)
+
+
+def _label(entry: Value, i: int) -> str:
+    """How a problem names an entry: by its term (``[四项抽测]``), which stays right when
+    entries above it are added or removed; by position only when the term is unreadable."""
+    term = entry.value.get("term") if isinstance(entry.value, dict) else None
+    text = term.value.strip() if term is not None and term.tag == "str" else ""
+    if 0 < len(text) <= 60 and text.isprintable():  # no line break or invisible mark in a label
+        return f"[{text}]"
+    return f"[{i}]"

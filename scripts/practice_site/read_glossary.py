@@ -1,6 +1,7 @@
 """``data/glossary.yml``: abbreviations and numbered formulas of the reports (术语)."""
 from __future__ import annotations
 
+from .hints import quote_not_found
 from .load import DataFolder
 from .model import Report, Term
 
@@ -27,8 +28,7 @@ def read_glossary(folder: DataFolder, reports: dict[str, Report]) -> dict[str, T
             elif (phrase := r.text(f["quote"], f"{key}.quote", max_len=500)) is not None:
                 quote = quotes.quote(phrase)
                 if quote is None and checkable:
-                    r.problem(f["quote"].line, f"{key}.quote", f"quoted phrase not found in any "
-                              f"report: {phrase!r}; copy it from the report exactly")
+                    r.problem(f["quote"].line, f"{key}.quote", quote_not_found(quotes, phrase))
         if (words := folder.attribution()) is not None and meaning:
             # A 'general' meaning speaks about no sentence: it may claim no cause or inclusion.
             said = [s.text for s in [quote and quotes.sentence(quote.report, quote.sentence)] if s]

@@ -3,6 +3,7 @@ each quoted from a report; not practices, listed on their own page."""
 from __future__ import annotations
 
 from .fields import FieldReader
+from .hints import no_practice, quote_not_found, unknown
 from .load import DataFolder
 from .model import Honour, Practice, Report
 
@@ -30,11 +31,10 @@ def read_honours(folder: DataFolder, reports: dict[str, Report],
         note = r.text(f.get("note"), f"{key}.note") if "note" in f else ""
         ids = r.text_list(f.get("practices"), f"{key}.practices") if "practices" in f else []
         if kind is not None and kind not in HONOUR_KINDS:
-            r.problem(f["kind"].line, f"{key}.kind", f"unknown kind {kind!r}; kinds: {', '.join(HONOUR_KINDS)}")
+            r.problem(f["kind"].line, f"{key}.kind", unknown("kind", kind, HONOUR_KINDS))
         quote = quotes.quote(phrase) if phrase else None
         if phrase and quote is None and not folder.broken("reports"):
-            r.problem(f["quote"].line, f"{key}.quote", f"quoted phrase not found in any report: "
-                      f"{phrase!r}; copy it from the report exactly (within one sentence)")
+            r.problem(f["quote"].line, f"{key}.quote", quote_not_found(quotes, phrase))
         if title and phrase and title not in phrase:
             r.problem(f["title"].line, f"{key}.title", f"{title!r} does not occur in the quote; "
                       "word the title as the quote does")
@@ -54,5 +54,4 @@ def check_ids(r: FieldReader, f: dict, where: str, ids: list[str], practices: di
     key = where.rsplit(".", 1)[-1]
     for j, (iv, pid) in enumerate(zip(r.items(f.get(key), where), ids, strict=False)):
         if practices and pid not in practices and pid not in files:
-            r.problem(iv.line, f"{where}[{j}]", f"no practice with id {pid!r} "
-                      f"(no data/practices/{pid}.yml)")
+            r.problem(iv.line, f"{where}[{j}]", no_practice(pid, files))

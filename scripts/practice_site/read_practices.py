@@ -11,12 +11,12 @@ from pathlib import Path
 from .attribution import AttributionWords
 from .fields import FieldReader
 from .figures import whole_figure_at
+from .hints import did_you_mean, no_practice, quote_not_found, unknown
 from .load import DataFolder
 from .model import Kind, Outcome, Practice, Quote, Relation, RelationKind, Report, Tag, Theme
-from .problems import Problem
 from .quotes import QuoteIndex
 from .slug import id_problem
-from .text import occurs_unquoted
+from .text import name_key, occurs_unquoted
 from .yamlnodes import Value
 
 Known = Collection[str] | None
@@ -47,24 +47,24 @@ def read_practices(folder: DataFolder, reports: dict[str, Report], themes: dict[
 
     out: dict[str, Practice] = {}
     readers: dict[str, FieldReader] = {}
+    tops: dict[str, Value] = {}
     files = folder.record_ids()
     for path in sorted((folder.data_dir / "practices").glob("*")):
-        shown = folder.rel(path)
         if path.suffix != ".yml":
-            folder.problems.append(Problem(shown, 0, "-", "not a .yml record; practice "
-                                           "records are data/practices/<id>.yml"))
+            folder.whole_file(path, 0, "not a .yml record; practice records are "
+                              "data/practices/<id>.yml")
             continue
         top = folder.read_yaml(path)
         if top is None:
             continue
-        r = FieldReader(shown, folder.problems)
+        r = folder.reader(path)
         p = read_practice(path, top, r, quotes, known("themes.yml", themes),
                           known("tags.yml", tags, folder.tag_names), known("kinds.yml", kinds),
                           known("relations.yml", relation_kinds), files,
                           relations=relation_kinds, words=folder.attribution())
         if p is not None:
-            out[p.id], readers[p.id] = p, r
-    check_corpus(out, readers)
+            out[p.id], readers[p.id], tops[p.id] = p, r, top
+    check_corpus(out, readers, tops)
     return out
 
 
@@ -112,7 +112,8 @@ def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | N
     def choice(key: str, table: Known, what: str) -> str | None:
         value = r.text(f.get(key), key)
         if value is not None and table is not None and value not in table:
-            r.problem(f[key].line, key, f"unknown {what} {value!r}; {what}s: {', '.join(sorted(table))}")
+            # Declared ids that break the slug rule have their own problem: never suggested.
+            r.problem(f[key].line, key, unknown(what, value, [t for t in table if not id_problem(t)]))
         return value
 
     kind = choice("kind", kinds, "kind")
@@ -120,8 +121,9 @@ def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | N
     tag_names = r.text_list(f.get("tags"), "tags")
     for i, (tv, t) in enumerate(zip(r.items(f.get("tags"), "tags"), tag_names, strict=False)):
         if tags is not None and t not in tags:
-            r.problem(tv.line, f"tags[{i}]", f"unknown tag {t!r}; add it to data/tags.yml or use one of: "
-                      f"{', '.join(sorted(tags))}")
+            r.problem(tv.line, f"tags[{i}]", unknown("tag", t, tags, listed=False) +
+                      ("" if did_you_mean(t, tags) else
+                       f"; add it to data/tags.yml or use one of: {', '.join(sorted(tags))}"))
     if "tags" in f and f["tags"].value == []:
         r.problem(f["tags"].line, "tags", "give at least one tag")
 
@@ -134,9 +136,7 @@ def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | N
         holds = (lambda s: whole_figure_at(figure, s.text) >= 0) if figure else None
         q = quotes.quote(phrase, report, holds)
         if q is None:
-            where_ = f"report {report!r}" if report else "any report"
-            r.problem(v.line, where, f"quoted phrase not found in {where_}: {phrase!r}; "
-                      "copy it from the report exactly (within one sentence)")
+            r.problem(v.line, where, quote_not_found(quotes, phrase, report))
         return q
 
     how = [q for i, v in enumerate(r.items(f.get("how"), "how")) if (q := quote(v, f"how[{i}]"))]
@@ -155,8 +155,8 @@ def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | N
         measures = r.text(of.get("measures"), f"{where}.measures", max_len=200)
         report = r.text(of.get("report"), f"{where}.report") if "report" in of else None
         if report is not None and quotes is not None and not quotes.has_report(report):
-            r.problem(of["report"].line, f"{where}.report", f"unknown report {report!r}; "
-                      "write the file stem of a data/reports/<id>.txt")
+            r.problem(of["report"].line, f"{where}.report", unknown("report", report, quotes.report_ids(),
+                      listed=False) + "; write the file stem of a data/reports/<id>.txt")
             report = None
         q = quote(of["quote"], f"{where}.quote", report, figure) if "quote" in of else None
         if figure and q:
@@ -231,8 +231,7 @@ def read_relation(rv: Value, where: str, r: FieldReader, pid: str | None, quote,
     q = quote(rf["quote"], f"{where}.quote") if "quote" in rf else None
     ok = target is not None and kind is not None and note is not None
     if kind is not None and relation_kinds is not None and kind not in relation_kinds:
-        r.problem(rf["relation"].line, f"{where}.relation", f"unknown relation {kind!r}; "
-                  f"relations: {', '.join(sorted(relation_kinds))}")
+        r.problem(rf["relation"].line, f"{where}.relation", unknown("relation", kind, relation_kinds))
         ok = False
     elif kind is not None and relations is not None and kind in relations:
         rk = relations[kind]
@@ -260,8 +259,7 @@ def read_relation(rv: Value, where: str, r: FieldReader, pid: str | None, quote,
         # Checked here, not after loading, so a record with other problems still gets this
         # one. A target whose file exists but has problems is not dangling: those problems
         # are reported already.
-        r.problem(rf["id"].line, f"{where}.id", f"no practice with id {target!r} "
-                  f"(no data/practices/{target}.yml)")
+        r.problem(rf["id"].line, f"{where}.id", no_practice(target, files))
         ok = False
     return Relation(target, kind, note or "", q, rv.line) if ok else None  # type: ignore[arg-type]
 
@@ -280,24 +278,32 @@ def _sentences(quotes: QuoteIndex, qs) -> list[str]:
     return [s.text for q in qs if q is not None and (s := quotes.sentence(q.report, q.sentence))]
 
 
-def check_corpus(practices: dict[str, Practice], readers: dict[str, FieldReader]) -> None:
-    """Checks across records: a name claimed by two practices; a relation's quote that does
-    not name both practices. (Dangling relations are checked in ``read_practice`` against
-    the record files, so broken records get it too.)"""
-    owner: dict[str, str] = {}
+def check_corpus(practices: dict[str, Practice], readers: dict[str, FieldReader],
+                 tops: dict[str, Value]) -> None:
+    """Checks across records: a former id claimed twice; a name claimed by two practices, compared as ``name_key`` does
+    (“租安心” and 租安心 are one name), reported on both records, each on the line of the
+    name, since either may be the one just edited; a relation's quote that does not name
+    both practices. (Dangling relations are checked in ``read_practice`` against the record
+    files, so broken records get it too.)"""
+    owner: dict[str, tuple[str, str, str, int]] = {}
     former: dict[str, str] = {}
     for p in sorted(practices.values(), key=lambda p: p.id):
-        r = readers[p.id]
         for old in p.former_ids:
             if old in former:
-                r.problem(p.line, "former_ids", f"{old!r} is already a former id of "
-                          f"{former[old]!r}; an old URL can lead to one page only")
+                readers[p.id].problem(tops[p.id].value["former_ids"].line, "former_ids",
+                                      f"{old!r} is already a former id of {former[old]!r}; an "
+                                      "old URL can lead to one page only")
             former.setdefault(old, p.id)
-        for n in p.names:
-            if n in owner and owner[n] != p.id:
-                r.problem(p.line, "name" if n == p.name else "aliases",
-                          f"{n!r} is already a name of {owner[n]!r}; one page per practice")
-            owner.setdefault(n, p.id)
+        for n, where, line in _name_lines(p, tops[p.id]):
+            oid, on, owhere, oline = owner.setdefault(name_key(n), (p.id, n, where, line))
+            if oid == p.id:
+                continue
+            o = practices[oid]
+            fix = "one page per practice: merge the records or rename one"
+            readers[p.id].problem(line, where, f"{n!r} is already a name of {oid!r} ({on!r}, "
+                                  f"{o.path}:{oline}); {fix}")
+            readers[oid].problem(oline, owhere, f"{on!r} is also claimed by {p.id!r} ({n!r}, "
+                                 f"{p.path}:{line}); {fix}")
         for i, rel in enumerate(p.related):
             target = practices.get(rel.target)
             if rel.quote is None or target is None:
@@ -305,6 +311,15 @@ def check_corpus(practices: dict[str, Practice], readers: dict[str, FieldReader]
             missing = [x.name for x in (p, target)
                        if not any(occurs_unquoted(n, rel.quote.text) for n in x.names)]
             if missing:
-                r.problem(rel.line, f"related[{i}].quote", f"the quote does not name "
-                          f"{' or '.join(repr(m) for m in missing)}; quote the words of one "
-                          "sentence that name both practices (a name or alias) and state the link")
+                readers[p.id].problem(rel.line, f"related[{i}].quote", f"the quote does not name "
+                                      f"{' or '.join(repr(m) for m in missing)}; quote the words of "
+                                      "one sentence that name both practices (a name or alias) and "
+                                      "state the link")
+
+
+def _name_lines(p: Practice, top: Value) -> list[tuple[str, str, int]]:
+    """(name, field, line) for the name and each alias of a record that loaded."""
+    out = [(p.name, "name", top.value["name"].line)]
+    aliases = top.value["aliases"].value if p.aliases else []
+    out += [(a, f"aliases[{i}]", v.line) for i, (a, v) in enumerate(zip(p.aliases, aliases, strict=True))]
+    return out

@@ -3,10 +3,8 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from .fields import FieldReader
 from .load import DataFolder
 from .model import Report
-from .problems import Problem
 from .report import parse_report, same_title
 from .slug import id_problem
 
@@ -25,18 +23,18 @@ def read_reports(folder: DataFolder) -> dict[str, Report]:
     for txt in sorted(reports_dir.glob("*.txt")):
         shown = folder.rel(txt)
         if msg := id_problem(txt.stem):
-            folder.problems.append(Problem(shown, 0, "-", f"file name: {msg}"))
+            folder.whole_file(txt, 0, f"file name: {msg}")
             continue
         text = folder.read_text(txt)
         meta_path = txt.with_suffix(".yml")
         if not meta_path.exists():
-            folder.problems.append(Problem(shown, 0, "-", f"has no metadata file; create "
-                                           f"{folder.rel(meta_path)} with title, unit, year, kind"))
+            folder.whole_file(txt, 0, f"has no metadata file; create {folder.rel(meta_path)}: "
+                              f"{folder.role(meta_path)[1]}")
             continue
         meta = folder.read_yaml(meta_path)
         if text is None or meta is None:
             continue
-        r = FieldReader(folder.rel(meta_path), folder.problems)
+        r = folder.reader(meta_path)
         fields = r.mapping(meta, "", METADATA)
         if fields is None:
             continue
@@ -47,7 +45,7 @@ def read_reports(folder: DataFolder) -> dict[str, Report]:
         try:
             parsed = parse_report(text, title)
         except ValueError as exc:
-            folder.problems.append(Problem(shown, 1, "-", f"{exc}; an empty report cannot be published"))
+            folder.whole_file(txt, 1, f"{exc}; an empty report cannot be published")
             continue
         if title and parsed.title and not same_title(title, parsed.title) and looks_like_typo(title, parsed.title):
             r.problem(fields["title"].line, "title", f"does not match the report's first "
@@ -56,6 +54,5 @@ def read_reports(folder: DataFolder) -> dict[str, Report]:
             continue
         out[txt.stem] = Report(txt.stem, title, unit, year, kind, shown, parsed)  # type: ignore[arg-type]
     if not out and not folder.broken("reports"):
-        folder.problems.append(Problem(folder.rel(reports_dir), 0, "-", "no report found; add "
-                                       "<id>.txt with its <id>.yml metadata"))
+        folder.whole_file(reports_dir, 0, f"no report found; add {folder.role(reports_dir)[1]}")
     return out

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .fields import FieldReader
+from .hints import unknown
 from .load import DataFolder
 from .model import Kind, RelationKind, Report, Tag, Theme
 from .yamlnodes import Value
@@ -22,7 +23,7 @@ def read_themes(folder: DataFolder, reports: dict[str, Report]) -> dict[str, The
             if rid is None or num is None:
                 continue
             if checkable and rid not in reports:
-                r.problem(pf["report"].line, f"{where}.report", f"unknown report {rid!r}")
+                r.problem(pf["report"].line, f"{where}.report", unknown("report", rid, reports))
             elif checkable and reports[rid].parsed.top(num) is None:
                 r.problem(pf["part"].line, f"{where}.part", f"report {rid!r} has no part {num}")
             parts.append((rid, num))

@@ -7,10 +7,14 @@ set of marks is one decision, not four.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+
 QUOTE_MARKS = "“”‘’\"「」『』《》〈〉"
 """Quotation and title marks, full- and half-width: not part of a name."""
 _NO_MARKS = str.maketrans("", "", QUOTE_MARKS)
 _NO_MARKS_OR_BRACKETS = str.maketrans("", "", QUOTE_MARKS + "（）()")
+_SPACING = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]+")
 
 
 def unquoted(text: str) -> str:
@@ -46,3 +50,10 @@ def sort_core(name: str) -> str:
     """The part of a name that decides its place in an A–Z list: marks and brackets left out
     (“三鹰” sorts under S)."""
     return name.translate(_NO_MARKS_OR_BRACKETS)
+
+
+def name_key(name: str) -> str:
+    """What makes two names the same practice: full- and half-width forms folded (NFKC:
+    １＋３ is 1+3), quotation marks, spaces and zero-width marks left out. “租安心” and
+    租安心 are one name, so one page."""
+    return _SPACING.sub("", unquoted(unicodedata.normalize("NFKC", name)))

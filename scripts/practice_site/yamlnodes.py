@@ -44,8 +44,11 @@ class Value:
     """For mappings: the line of each key (where a 'missing' or 'unknown' is reported)."""
 
 
-def parse_yaml(text: str, path: str) -> tuple[Value | None, list[Problem]]:
-    """Parse one YAML document; syntax errors and duplicate keys become Problems."""
+def parse_yaml(text: str, path: str, whole: str = "file",
+               holds: str = "") -> tuple[Value | None, list[Problem]]:
+    """Parse one YAML document; syntax errors and duplicate keys become Problems. ``whole``
+    is the field of a problem of the whole file (what the file is: ``practice record``),
+    ``holds`` what it must hold (said when it is empty)."""
     try:
         node = yaml.compose(text, Loader=_YamlLoader)
     except yaml.MarkedYAMLError as exc:
@@ -58,16 +61,16 @@ def parse_yaml(text: str, path: str) -> tuple[Value | None, list[Problem]]:
         lines = text.split("\n")
         at = lines[mark.line] if mark and mark.line < len(lines) else ""
         rest = "\n".join([at[mark.column:], *lines[mark.line + 1:]]) if mark else text
-        return None, [Problem(path, line, "-", f"YAML syntax error: {what}{_hint(at, mark, rest)}")]
+        return None, [Problem(path, line, whole, f"YAML syntax error: {what}{_hint(at, mark, rest)}")]
     except yaml.YAMLError as exc:
-        return None, [Problem(path, 0, "-", f"YAML syntax error: {exc}")]
+        return None, [Problem(path, 0, whole, f"YAML syntax error: {exc}")]
     if node is None:
-        return None, [Problem(path, 1, "-", "the file is empty")]
+        return None, [Problem(path, 1, whole, "the file is empty" + (f"; write {holds}" if holds else ""))]
     problems: list[Problem] = []
     try:
         return _build(node, path, "", problems, set()), problems
     except _AliasFound as alias:
-        return None, [Problem(path, alias.line, alias.where, "YAML anchors and aliases (&name, "
+        return None, [Problem(path, alias.line, alias.where or whole, "YAML anchors and aliases (&name, "
                               "*name) are not allowed; write the value out")]
 
 
@@ -102,7 +105,7 @@ def _build(node: yaml.Node, path: str, where: str, problems: list[Problem],
     if id(node) in seen:
         # Only an alias (*name) reaches a node twice; expanding aliases of aliases is how a
         # few lines of YAML become a billion values. Records never need them.
-        raise _AliasFound(line, where or "-")
+        raise _AliasFound(line, where)
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         items: dict[str, Value] = {}

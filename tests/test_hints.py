@@ -1,0 +1,33 @@
+"""The rules behind the editor's messages, on values the invalid cases do not reach."""
+from conftest import ROOT
+from practice_site.hints import did_you_mean, quote_not_found, unknown
+from practice_site.load import load_corpus
+from practice_site.text import name_key
+
+FIXTURE = ROOT / "tests" / "fixtures" / "corpus"
+
+
+def test_names_are_one_when_only_marks_spacing_or_width_differ():
+    assert name_key("“租安心”") == name_key("租安心") == name_key("租 安心") == name_key("租\u200b安心")
+    assert name_key("１＋３＋Ｎ") == name_key("1+3+N")
+    assert name_key("租安心") != name_key("租房安心")
+
+
+def test_did_you_mean_only_when_close():
+    assert did_you_mean("pinan", ["fuwu", "pingan"]) == "pingan"
+    assert did_you_mean("xyz", ["fuwu", "pingan"]) is None
+    assert unknown("theme", "xyz", ["pingan", "fuwu"]) == "unknown theme 'xyz'; themes: fuwu, pingan"
+
+
+def test_a_phrase_sharing_nothing_with_the_reports_says_so():
+    corpus, _ = load_corpus(FIXTURE)
+    assert quote_not_found(corpus.quotes, "ABC") == (
+        "quoted phrase not found in any report: 'ABC'; no sentence shares even its first or last "
+        "character; copy it from the report exactly")
+
+
+def test_a_phrase_of_another_report_is_compared_with_the_named_report_only():
+    corpus, _ = load_corpus(FIXTURE)
+    assert "report 'mini'" in quote_not_found(corpus.quotes, "推进警网智能治理", "mini")
+    assert quote_not_found(corpus.quotes, "推进警网融合", "other").endswith(
+        "no sentence shares even its first or last character; copy it from the report exactly")
