@@ -18,7 +18,7 @@ MAX_TEXT = 2000
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|<\s*[A-Za-z]+")
 # C0 controls (escape sequences, NUL) and the bidirectional overrides that make text
 # display in an order other than the one it is stored in ("Trojan source").
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass
@@ -77,7 +77,7 @@ class FieldReader:
         if len(s) > max_len:
             self.problem(v.line, where, f"is {len(s)} characters long; the limit is {max_len}")
             return None
-        if m := _CONTROL.search(s):
+        if m := CONTROL.search(s):
             self.problem(v.line, where, f"contains an invisible control character "
                          f"(U+{ord(m.group(0)):04X}); retype the text around it")
             return None

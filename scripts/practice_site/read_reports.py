@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+from .fields import CONTROL
 from .load import DataFolder
 from .model import Report
 from .report import parse_report, same_title
@@ -33,6 +34,12 @@ def read_reports(folder: DataFolder) -> dict[str, Report]:
             continue
         meta = folder.read_yaml(meta_path)
         if text is None or meta is None:
+            continue
+        if m := CONTROL.search(text):
+            # Verbatim, but not invisible: a control or bidi character makes the page show
+            # other text than the file, and breaks every quote across it.
+            folder.whole_file(txt, text.count("\n", 0, m.start()) + 1, "contains an invisible "
+                              f"control character (U+{ord(m.group(0)):04X}); retype the text around it")
             continue
         r = folder.reader(meta_path)
         fields = r.mapping(meta, "", METADATA)

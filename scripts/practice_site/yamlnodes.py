@@ -62,13 +62,23 @@ def parse_yaml(text: str, path: str, whole: str = "file",
         at = lines[mark.line] if mark and mark.line < len(lines) else ""
         rest = "\n".join([at[mark.column:], *lines[mark.line + 1:]]) if mark else text
         return None, [Problem(path, line, whole, f"YAML syntax error: {what}{_hint(at, mark, rest)}")]
+    except yaml.reader.ReaderError as exc:
+        # A character YAML refuses (NUL, most controls, U+FFFE): the pure-Python reader
+        # reports it with a multi-line text and an offset, not a line.
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "\0")
+        # libyaml counts the offset in UTF-8 bytes, PyYAML's reader in characters.
+        before = text.encode("utf-8", "surrogatepass") if _YamlLoader is not yaml.SafeLoader else text
+        line = before[: exc.position].count("\n" if isinstance(before, str) else b"\n") + 1
+        return None, [Problem(path, line, whole, f"contains a character YAML does not allow "
+                              f"(U+{char:04X}, invisible or a control character); retype the "
+                              "text around it")]
     except yaml.YAMLError as exc:
-        return None, [Problem(path, 0, whole, f"YAML syntax error: {exc}")]
+        return None, [Problem(path, 0, whole, "YAML syntax error: " + " ".join(str(exc).split()))]
     if node is None:
         return None, [Problem(path, 1, whole, "the file is empty" + (f"; write {holds}" if holds else ""))]
     problems: list[Problem] = []
     try:
-        return _build(node, path, "", problems, set()), problems
+        return _build(node, path, "", problems, set(), whole), problems
     except _AliasFound as alias:
         return None, [Problem(path, alias.line, alias.where or whole, "YAML anchors and aliases (&name, "
                               "*name) are not allowed; write the value out")]
@@ -100,7 +110,7 @@ def _hint(line: str, mark: yaml.Mark | None, rest: str) -> str:
 
 
 def _build(node: yaml.Node, path: str, where: str, problems: list[Problem],
-           seen: set[int]) -> Value:
+           seen: set[int], whole: str) -> Value:
     line = node.start_mark.line + 1
     if id(node) in seen:
         # Only an alias (*name) reaches a node twice; expanding aliases of aliases is how a
@@ -111,18 +121,24 @@ def _build(node: yaml.Node, path: str, where: str, problems: list[Problem],
         items: dict[str, Value] = {}
         key_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = str(key_node.value)
             key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                # `? [a, b]` or `{id: x}: 1`: str() of it would put YAML's node objects
+                # in the message.
+                problems.append(Problem(path, key_line, where or whole, "a key must be a plain "
+                                        "word, not a list or mapping; write 'key: value'"))
+                continue
+            key = str(key_node.value)
             child = f"{where}.{key}" if where else key
             if key in items:
                 problems.append(Problem(path, key_line, child,
                     f"duplicate key (first on line {key_lines[key]}); keep one of them"))
                 continue
             key_lines[key] = key_line
-            items[key] = _build(value_node, path, child, problems, seen)
+            items[key] = _build(value_node, path, child, problems, seen, whole)
         return Value(items, line, "map", key_lines)
     if isinstance(node, yaml.SequenceNode):
-        return Value([_build(n, path, f"{where}[{i}]", problems, seen)
+        return Value([_build(n, path, f"{where}[{i}]", problems, seen, whole)
                       for i, n in enumerate(node.value)], line, "list")
     assert isinstance(node, yaml.ScalarNode)
     plain = not node.style  # the C loader says '' where the Python one says None
