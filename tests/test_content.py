@@ -1,6 +1,7 @@
 """The real records, read as a reviewer would: every practice complete and true to the report,
 glossary meanings taken from the report where they say so, honours tied truthfully."""
 import re
+import sys
 
 import pytest
 
@@ -14,6 +15,8 @@ PRACTICES = sorted(CORPUS.practices)
 # A counted figure: digits or masks, then a unit (人次 before 人, 场次 before 次).
 FIGURE = re.compile(r"[0-9*]+(?:[.．][0-9*]+)?(?:人次|场次|[人起件家个名项条期处伙倍％])")
 HAN = re.compile(r"[\u4e00-\u9fff]")
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from searchkit import QUERIES, load_queries  # noqa: E402
 
 
 def test_the_data_loads_without_problems():
@@ -176,3 +179,35 @@ def test_listed_with_holds_in_the_report():
             if "在同一句中" in r.note and not mine & theirs:
                 wrong.append((p.id, r.target, "no shared sentence"))
     assert wrong == []
+
+
+def test_every_practice_has_a_search_query():
+    """Data rule (data/README.md): a new record comes with what an officer would type to
+    find it, so the search test measures it; a removed record takes its queries along."""
+    queries = load_queries()
+    expected = {e for q in queries for e in q.expect}
+    missing = [p for p in PRACTICES if f"practices/{p}" not in expected]
+    assert not missing, (
+        f"no search query expects practice(s) {', '.join(missing)}: add a line for each to "
+        f"{QUERIES.relative_to(ROOT)}, for example '- {{q: <its name as an officer types it>, "
+        f"expect: [{missing[0]}]}}'")
+    unknown = sorted(e for e in expected if e.startswith("practices/") and e[10:] not in PRACTICES)
+    assert not unknown, (f"{QUERIES.relative_to(ROOT)} expects pages of practices that do not "
+                         f"exist: {', '.join(unknown)}; remove or correct those queries")
+    assert len(queries) >= 80, f"only {len(queries)} queries in {QUERIES.relative_to(ROOT)}"
+
+
+def test_every_sub_point_has_a_query():
+    """Data rule (data/README.md): each named measure inside a practice (coverage.yml's
+    sub-points) is something an officer searches for: a query typing it, or a part of it,
+    must expect its page."""
+    from practice_site.text import unquoted
+    queries = load_queries()
+    missing = []
+    for skip in (s for s in CORPUS.skipped if s.category == "sub-point"):
+        term = unquoted(skip.term)
+        pages = {f"practices/{pid}" for pid in skip.see}
+        if not any(q.text in term and pages & set(q.expect) for q in queries):
+            missing.append(f"- {{q: {term}, expect: [{', '.join(skip.see)}]}}")
+    assert not missing, (f"sub-points of coverage.yml no search query finds; add to "
+                         f"{QUERIES.relative_to(ROOT)}:\n" + "\n".join(missing))

@@ -8,7 +8,6 @@ import pytest
 
 from conftest import ROOT
 from practice_site.coverage import classify, clauses, measure_ends, quoted_terms, unused_skips
-from practice_site.load import load_corpus
 
 
 def run_coverage(data=ROOT / "data"):

@@ -13,33 +13,6 @@ FLOOR = 0.97
 ROOT = QUERIES.parent.parent
 
 
-def test_query_set_covers_every_practice():
-    queries = load_queries()
-    assert len(queries) >= 80, f"only {len(queries)} queries in {QUERIES.name}"
-    practices = {p.stem for p in (ROOT / "data" / "practices").glob("*.yml")}
-    expected = {e for q in queries for e in q.expect}
-    unknown = {e for e in expected if e.startswith("practices/")} - {
-        f"practices/{p}" for p in practices}
-    assert not unknown, f"queries expect practices that do not exist: {sorted(unknown)}"
-    uncovered = sorted(p for p in practices if f"practices/{p}" not in expected)
-    assert not uncovered, f"practices no query expects: {uncovered}"
-
-
-def test_every_sub_point_has_a_query():
-    """Each named measure inside a practice (coverage.yml's sub-points) is something an
-    officer searches for: a query typing it, or a part of it, must expect its page."""
-    from practice_site.text import unquoted
-    skips = yaml.safe_load((ROOT / "data" / "coverage.yml").read_text(encoding="utf-8"))
-    queries = load_queries()
-    missing = []
-    for skip in (s for s in skips if s["category"] == "sub-point"):
-        term = unquoted(skip["term"])
-        pages = {f"practices/{pid}" for pid in skip["see"]}
-        if not any(q.text in term and pages & set(q.expect) for q in queries):
-            missing.append(f"{term} ({', '.join(skip['see'])})")
-    assert not missing, f"sub-points no query finds: {missing}"
-
-
 def test_query_set_has_no_duplicates():
     rows = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
     seen = [r["q"] for r in rows]
