@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .problems import Problem
+from .problems import Problem, field_name
 from .yamlnodes import Value, tag_word
 
 MAX_TEXT = 2000
@@ -117,7 +117,7 @@ class FieldReader:
 
 
 def _join(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
+    return f"{where}.{field_name(key)}" if where else field_name(key)
 
 
 def _what(v: Value) -> str:

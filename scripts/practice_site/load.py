@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .fields import FieldReader
 from .model import Corpus
-from .problems import Problem, display_path
+from .problems import Problem, display_path, field_name
 from .quotes import QuoteIndex
 from .slug import id_problem
 from .yamlnodes import Value, parse_yaml
@@ -127,7 +127,7 @@ class DataFolder:
         out = []
         for key, v in top.value.items():
             if msg := id_problem(key):
-                r.problem(top.key_lines[key], key, msg)
+                r.problem(top.key_lines[key], field_name(key), msg)
                 continue
             fields = r.mapping(v, key, required, optional)
             if fields is not None:

@@ -13,12 +13,17 @@ class Problem:
     line: int
     """1-based line number; 0 when the problem concerns the whole file."""
     field: str
-    """Dotted field path (``outcomes[2].figure``), or ``-`` for the file itself."""
+    """Dotted field path (``outcomes[2].figure``), or what the file is (``practice record``)
+    for a problem of the whole file."""
     message: str
     """What is wrong and what to do about it, written for the person editing the file."""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        # One problem, one line, whatever the data held: a line break, a control character
+        # or an undecodable file name is shown escaped.
+        text = f"{self.path}:{self.line}: {self.field}: {self.message}"
+        return text if text.isprintable() else "".join(
+            c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class ProblemsFound(Exception):
@@ -27,6 +32,12 @@ class ProblemsFound(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))
         super().__init__(format_problems(self.problems))
+
+
+def field_name(key: str) -> str:
+    """A YAML key as (part of) a field: as written when it is a plain word, quoted when it is
+    empty, padded or holds a line break, so the field is never blank and never splits a line."""
+    return key if key and key.strip() == key and key.isprintable() else repr(key)
 
 
 def format_problems(problems: list[Problem]) -> str:

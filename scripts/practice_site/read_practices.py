@@ -88,6 +88,9 @@ def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | N
     if pid is not None:
         if msg := id_problem(pid):
             r.problem(f["id"].line, "id", msg)
+        elif pid != path.stem and id_problem(path.stem):
+            r.problem(f["id"].line, "id", f"the file name {path.name!r} is not made of the id; "
+                      f"rename the file to {pid}.yml")
         elif pid != path.stem and path.with_name(f"{pid}.yml").exists():
             r.problem(f["id"].line, "id", f"{pid!r} is already the id of {pid}.yml; ids are "
                       f"unique: give this record the id {path.stem!r} (its file name)")

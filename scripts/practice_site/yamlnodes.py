@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, field_name
 
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -129,7 +129,7 @@ def _build(node: yaml.Node, path: str, where: str, problems: list[Problem],
                                         "word, not a list or mapping; write 'key: value'"))
                 continue
             key = str(key_node.value)
-            child = f"{where}.{key}" if where else key
+            child = f"{where}.{field_name(key)}" if where else field_name(key)
             if key in items:
                 problems.append(Problem(path, key_line, child,
                     f"duplicate key (first on line {key_lines[key]}); keep one of them"))
