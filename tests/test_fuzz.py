@@ -229,6 +229,19 @@ def test_generated_report_text(base, text):
     load_with(base, "reports/mini.txt", text.encode("utf-8"))
 
 
+@FUZZ
+@given(data=st.data())
+def test_report_with_generated_lines(base, data):
+    """Generated lines put between the report's own: the records' quotes still resolve, so
+    most of these load and the annotated report is rendered with the odd lines in it."""
+    lines = _text(original(base, "reports/mini.txt")).split("\n")
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(1, len(lines)))
+        extra = data.draw(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=20).map("".join))
+        lines.insert(at, extra)
+    load_with(base, "reports/mini.txt", "\n".join(lines).encode("utf-8"))
+
+
 # -- round trip: what loads stays valid through the record writer -------------------------
 RECORDS = [f for f in FILES if f.startswith("practices/")]
 
