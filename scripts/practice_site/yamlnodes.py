@@ -67,8 +67,10 @@ def parse_yaml(text: str, path: str, whole: str = "file",
         # reports it with a multi-line text and an offset, not a line.
         char = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "\0")
         # libyaml counts the offset in UTF-8 bytes, PyYAML's reader in characters.
-        before = text.encode("utf-8", "surrogatepass") if _YamlLoader is not yaml.SafeLoader else text
-        line = before[: exc.position].count("\n" if isinstance(before, str) else b"\n") + 1
+        if _YamlLoader is yaml.SafeLoader:
+            line = text[: exc.position].count("\n") + 1
+        else:
+            line = text.encode("utf-8", "surrogatepass")[: exc.position].count(b"\n") + 1
         return None, [Problem(path, line, whole, f"contains a character YAML does not allow "
                               f"(U+{char:04X}, invisible or a control character); retype the "
                               "text around it")]
