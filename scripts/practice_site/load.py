@@ -20,17 +20,19 @@ from .yamlnodes import Value, parse_yaml
 
 FILE_ROLES = (
     # (path inside data/, what the file is, what it must hold): the field and the fix of a
-    # problem that concerns a whole file, so the message says what the file should be.
+    # problem that concerns a whole file, so the message says what the file should be. The
+    # files of `id: fields` entries say what they hold from their fields (mapping_file).
     ("practices/*", "practice record", "a mapping of the record's fields (data/README.md)"),
     ("reports/*.txt", "report text", "the report verbatim, its title on the first line"),
     ("reports/*.yml", "report metadata", "a mapping of title, unit, year, kind"),
     ("reports", "reports folder", "<id>.txt reports, each with its <id>.yml metadata"),
-    ("themes.yml", "theme list", "a mapping of <id>: {name, description, parts}"),
-    ("tags.yml", "tag list", "a mapping of <id>: {name, description}"),
-    ("kinds.yml", "kind list", "a mapping of <id>: {name}"),
-    ("relations.yml", "relation list", "a mapping of <id>: {label, inverse}"),
-    ("glossary.yml", "glossary", "a mapping of <key>: {term, meaning, source}"),
-    ("honours.yml", "honour list", "a mapping of <id>: {title, kind, quote}"),
+    ("themes.yml", "theme list", ""),
+    ("tags.yml", "tag list", ""),
+    ("kinds.yml", "kind list", ""),
+    ("relations.yml", "relation list", ""),
+    ("attribution.yml", "attribution word list", ""),
+    ("glossary.yml", "glossary", ""),
+    ("honours.yml", "honour list", ""),
     ("coverage.yml", "coverage list", "a list of entries (- term: …)"),
 )
 
@@ -98,11 +100,12 @@ class DataFolder:
             return None
         return text
 
-    def read_yaml(self, path: Path) -> Value | None:
+    def read_yaml(self, path: Path, holds: str = "") -> Value | None:
         text = self.read_text(path)
         if text is None:
             return None
-        value, problems = parse_yaml(text, self.rel(path), *self.role(path))
+        what, role_holds = self.role(path)
+        value, problems = parse_yaml(text, self.rel(path), what, holds or role_holds)
         self.problems.extend(problems)
         return value
 
@@ -112,16 +115,17 @@ class DataFolder:
         (id, fields, reader, line) for each entry that is a mapping of known fields."""
         path = self.data_dir / name
         self.declared[name] = None
+        holds = f"a mapping of <id>: {{{', '.join(required)}}}"
         if not path.exists():
             if must_exist:
-                self.whole_file(path, 0, f"file is missing; create it: {self.role(path)[1]}")
+                self.whole_file(path, 0, f"file is missing; create it: {holds}")
             return []
-        top = self.read_yaml(path)
+        top = self.read_yaml(path, holds)
         r = self.reader(path)
         if top is None:
             return []
         if not isinstance(top.value, dict):
-            r.wrong_shape(top, self.role(path)[1])
+            r.wrong_shape(top, holds)
             return []
         self.declared[name] = set(top.value)
         out = []
