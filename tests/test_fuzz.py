@@ -124,7 +124,7 @@ def _encode(text: str) -> bytes:
 @st.composite
 def mutated(draw, raw: bytes) -> bytes:
     kind = draw(st.sampled_from(["bytes", "splice", "delete", "edge", "dup-line", "swap-lines",
-                                 "line-ends", "bom", "repeat"]))
+                                 "line-ends", "bom", "repeat", "nest"]))
     text = _text(raw)
     lines = text.split("\n")
     if kind == "bytes":
@@ -153,6 +153,13 @@ def mutated(draw, raw: bytes) -> bytes:
         return _encode(text.replace("\n", draw(st.sampled_from(["\r\n", "\r", "\u2028", "\x85"]))))
     if kind == "bom":
         return b"\xef\xbb\xbf" + raw
+    if kind == "nest":  # a value nested deep in balanced brackets: it parses, then must be built
+        keyed = [i for i, line in enumerate(lines) if ": " in line] or [0]
+        i = draw(st.sampled_from(keyed))
+        n = draw(st.one_of(st.sampled_from([45, 300, 600, 999, 1500]), st.integers(1, 1200)))
+        opener, closer = draw(st.sampled_from([("[", "]"), ("{a: ", "}")]))
+        lines[i] = lines[i].split(": ", 1)[0] + ": " + opener * n + "x" + closer * n
+        return _encode("\n".join(lines))
     # repeat: a huge value or a very long file
     at = draw(st.integers(0, len(text)))
     piece = draw(st.sampled_from(["甲", "a", "*", "[", "{", "- ", "  ", "\n", "一、"]))

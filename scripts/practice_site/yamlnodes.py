@@ -26,6 +26,9 @@ _TAG_WORD = {
 }
 # YAML 1.1 booleans that YAML 1.2 and most editors read as text.
 _YAML11_BOOL = {"y", "n", "yes", "no", "on", "off"}
+MAX_DEPTH = 40
+"""Nesting levels a data file may use (a record needs four). Building deeper values would
+exhaust Python's stack long before libyaml's own limit of 1,000 levels."""
 # The value part of a line: after "- " and/or "key: ".
 _VALUE = re.compile(r"^\s*(?:-\s+)*(?:[^\s:\"'][^:]*:\s+)?(.*)$")
 
@@ -80,15 +83,16 @@ def parse_yaml(text: str, path: str, whole: str = "file",
         return None, [Problem(path, 1, whole, "the file is empty" + (f"; write {holds}" if holds else ""))]
     problems: list[Problem] = []
     try:
-        return _build(node, path, "", problems, set(), whole), problems
-    except _AliasFound as alias:
-        return None, [Problem(path, alias.line, alias.where or whole, "YAML anchors and aliases (&name, "
-                              "*name) are not allowed; write the value out")]
+        return _build(node, path, "", problems, set(), whole, 0), problems
+    except _Refused as refused:
+        return None, [Problem(path, refused.line, refused.where or whole, refused.message)]
 
 
-class _AliasFound(Exception):
-    def __init__(self, line: int, where: str):
-        self.line, self.where = line, where
+class _Refused(Exception):
+    """A document refused whole (aliases, runaway nesting): one problem, no values."""
+
+    def __init__(self, line: int, where: str, message: str):
+        self.line, self.where, self.message = line, where, message
 
 
 def _hint(line: str, mark: yaml.Mark | None, rest: str) -> str:
@@ -112,12 +116,18 @@ def _hint(line: str, mark: yaml.Mark | None, rest: str) -> str:
 
 
 def _build(node: yaml.Node, path: str, where: str, problems: list[Problem],
-           seen: set[int], whole: str) -> Value:
+           seen: set[int], whole: str, depth: int) -> Value:
     line = node.start_mark.line + 1
     if id(node) in seen:
         # Only an alias (*name) reaches a node twice; expanding aliases of aliases is how a
         # few lines of YAML become a billion values. Records never need them.
-        raise _AliasFound(line, where)
+        raise _Refused(line, where, "YAML anchors and aliases (&name, *name) are not allowed; "
+                       "write the value out")
+    if depth > MAX_DEPTH:
+        top = re.match(r"[^.\[]*", where).group(0)  # type: ignore[union-attr]  # the field, not 40 [0]s
+        raise _Refused(line, top, f"nested more than {MAX_DEPTH} levels deep (lists in lists "
+                       "or mappings in mappings); a data file needs a few levels: check the "
+                       "brackets and indentation")
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         items: dict[str, Value] = {}
@@ -137,10 +147,10 @@ def _build(node: yaml.Node, path: str, where: str, problems: list[Problem],
                     f"duplicate key (first on line {key_lines[key]}); keep one of them"))
                 continue
             key_lines[key] = key_line
-            items[key] = _build(value_node, path, child, problems, seen, whole)
+            items[key] = _build(value_node, path, child, problems, seen, whole, depth + 1)
         return Value(items, line, "map", key_lines)
     if isinstance(node, yaml.SequenceNode):
-        return Value([_build(n, path, f"{where}[{i}]", problems, seen, whole)
+        return Value([_build(n, path, f"{where}[{i}]", problems, seen, whole, depth + 1)
                       for i, n in enumerate(node.value)], line, "list")
     assert isinstance(node, yaml.ScalarNode)
     plain = not node.style  # the C loader says '' where the Python one says None
