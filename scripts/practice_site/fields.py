@@ -133,6 +133,12 @@ def _what(v: Value) -> str:
 def plain(v: Any) -> Any:
     """A Value tree as plain Python (for tests and tools)."""
     if isinstance(v, Value):
+        # What the YAML means, so that writing it back reads the same: `true` a bool (the
+        # builder keeps the word as written), `~` None. A YAML 1.1 word (`no`) stays text.
+        if v.tag == "bool" and str(v.value).lower() in ("true", "false"):
+            return str(v.value).lower() == "true"
+        if v.tag == "null":
+            return None
         return plain(v.value)
     if isinstance(v, dict):
         return {k: plain(x) for k, x in v.items()}
