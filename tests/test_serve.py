@@ -94,7 +94,7 @@ def test_serve_started_on_broken_data_names_the_problems_and_waits_for_the_fix(t
     with mkdocs_serve(tmp_path, data) as (url, log):
         home = _not_found(url)  # the home page is generated: not there yet
         banner = html.unescape(BANNER.search(home).group(0))
-        assert "<code>data/practices/jiayi.yml:6: -: YAML syntax error:" in banner
+        assert "<code>data/practices/jiayi.yml:6: practice record: YAML syntax error:" in banner
         assert "尚无成功生成的页面" in banner
         record.write_text(good, encoding="utf-8")
         wait_for("the fixed build", lambda: "测试用的" in (fetch(url + "practices/jiayi/") or ""))
