@@ -3,7 +3,8 @@
 The property, for every input: ``load_corpus`` returns (never raises); every problem names a
 file under data/ that exists (or says the file is missing), a line (0 = the whole file), a
 field and a one-line message; a corpus that loads without problems also renders. And a
-record that loads stays valid after a no-op round trip through the record writer.
+valid file stays valid after a no-op round trip (read, written back as YAML; records also
+through the record writer).
 
 The base is the fixture corpus plus a small coverage.yml and honours.yml, so every kind of
 data file is mutated. One copy per module; each example writes one file and puts it back.
@@ -31,6 +32,8 @@ from practice_site.yamlnodes import parse_yaml
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
 """Examples per property test: 150 in CI (all tests together well under two minutes);
 ``FUZZ_EXAMPLES=20000 pytest tests/test_fuzz.py`` for a long local run."""
+# CI runs the same examples every time (a red CI is reproducible, not a flake); long runs
+# draw new ones, and each crash they find gets an invalid case of its own.
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 150,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.function_scoped_fixture])
