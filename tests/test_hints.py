@@ -31,3 +31,11 @@ def test_a_phrase_of_another_report_is_compared_with_the_named_report_only():
     assert "report 'mini'" in quote_not_found(corpus.quotes, "推进警网智能治理", "mini")
     assert quote_not_found(corpus.quotes, "推进警网融合", "other").endswith(
         "no sentence shares even its first or last character; copy it from the report exactly")
+
+
+def test_a_changed_character_is_found_from_the_common_end_too():
+    """Here the phrase shares more with the sentence's end than its start: aligned on the end,
+    the first character that differs is still named, not the last."""
+    corpus, _ = load_corpus(FIXTURE)
+    assert quote_not_found(corpus.quotes, "推进警网结合与警网智治").endswith(
+        "character 5 of the phrase is '结' where the report has '融'; copy it from the report exactly")

@@ -48,7 +48,16 @@ def _longest(phrase: str, found, *, prefix: bool) -> int:
 
 def _excerpt(text: str, at: int) -> str:
     start, end = max(0, at - _EXCERPT), min(len(text), at + _EXCERPT)
+    # Never cut a mask or a number: '化解率*…' would misquote '化解率**％'.
+    while 0 < start and _figure_char(text[start - 1]) and _figure_char(text[start]):
+        start -= 1
+    while end < len(text) and _figure_char(text[end - 1]) and _figure_char(text[end]):
+        end += 1
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def _figure_char(c: str) -> bool:
+    return c == "*" or c.isdigit()
 
 
 def where_quote_differs(quotes: QuoteIndex, phrase: str, report: str | None = None) -> str:
@@ -72,13 +81,20 @@ def where_quote_differs(quotes: QuoteIndex, phrase: str, report: str | None = No
                 f"report has {sentence.text[at]!r}")
     rid, sentence = quotes.find(phrase[-tail:], report)[0]
     at = sentence.text.index(phrase[-tail:])
-    k = len(phrase) - tail  # 1-based position of the last character that differs
-    where = f"the closest sentence ({rid}, {sentence.id}) reads {_excerpt(sentence.text, at)!r}"
+    k = len(phrase) - tail  # the phrase's first k characters are not in the sentence there
     if at == 0:
+        where = f"the closest sentence ({rid}, {sentence.id}) reads {_excerpt(sentence.text, at)!r}"
         return (f"{where}; the sentence starts at {phrase[-tail:][:8]!r}, after character {k} "
                 "of the phrase: a quote stays within one sentence")
-    return (f"{where}; character {k} of the phrase is {phrase[k - 1]!r} where the report has "
-            f"{sentence.text[at - 1]!r}")
+    # Aligned on the common end, the phrase starts at ``start`` of the sentence; when it fits
+    # (characters changed, none added), walk from there to the first one that differs.
+    start = at - k
+    first = next((j for j in range(k) if phrase[j] != sentence.text[start + j]), k - 1) \
+        if start >= 0 else k - 1
+    report_at = start + first if start >= 0 else at - 1
+    where = f"the closest sentence ({rid}, {sentence.id}) reads {_excerpt(sentence.text, report_at)!r}"
+    return (f"{where}; character {first + 1} of the phrase is {phrase[first]!r} where the report "
+            f"has {sentence.text[report_at]!r}")
 
 
 def quote_not_found(quotes: QuoteIndex, phrase: str, report: str | None = None) -> str:
