@@ -23,14 +23,14 @@ def test_a_phrase_sharing_nothing_with_the_reports_says_so():
     corpus, _ = load_corpus(FIXTURE)
     assert quote_not_found(corpus.quotes, "ABC") == (
         "quoted phrase not found in any report: 'ABC'; no sentence shares even its first or last "
-        "character; copy it from the report exactly")
+        "two characters; copy it from the report exactly")
 
 
 def test_a_phrase_of_another_report_is_compared_with_the_named_report_only():
     corpus, _ = load_corpus(FIXTURE)
     assert "report 'mini'" in quote_not_found(corpus.quotes, "推进警网智能治理", "mini")
     assert quote_not_found(corpus.quotes, "推进警网融合", "other").endswith(
-        "no sentence shares even its first or last character; copy it from the report exactly")
+        "no sentence shares even its first or last two characters; copy it from the report exactly")
 
 
 def test_a_changed_character_is_found_from_the_common_end_too():

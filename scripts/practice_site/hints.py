@@ -68,8 +68,8 @@ def where_quote_differs(quotes: QuoteIndex, phrase: str, report: str | None = No
 
     head = _longest(phrase, found, prefix=True)
     tail = _longest(phrase, found, prefix=False)
-    if head == tail == 0:
-        return "no sentence shares even its first or last character"
+    if max(head, tail) < 2:  # one shared character says nothing about which sentence was meant
+        return "no sentence shares even its first or last two characters"
     if head >= tail:
         rid, sentence = quotes.find(phrase[:head], report)[0]
         at = sentence.text.index(phrase[:head]) + head

@@ -23,6 +23,7 @@ FILE_ROLES = (
     # problem that concerns a whole file, so the message says what the file should be. The
     # files of `id: fields` entries say what they hold from their fields (mapping_file).
     ("practices/*", "practice record", "a mapping of the record's fields (data/README.md)"),
+    ("collections/*", "collection", "a mapping of the handout's fields (data/README.md)"),
     ("reports/*.txt", "report text", "the report verbatim, its title on the first line"),
     ("reports/*.yml", "report metadata", "a mapping of title, unit, year, kind"),
     ("reports", "reports folder", "<id>.txt reports, each with its <id>.yml metadata"),

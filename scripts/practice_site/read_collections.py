@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from .fields import FieldReader
+from .hints import no_practice, quote_not_found
 from .load import DataFolder
 from .model import Collection, CollectionItem, Practice, Report
-from .problems import Problem
 from .quotes import QuoteIndex
 from .slug import id_problem
 from .yamlnodes import Value
@@ -34,15 +34,13 @@ def read_collections(folder: DataFolder, reports: dict[str, Report],
     """Every ``collections/*.yml`` (the folder is optional); broken ones are left out."""
     out: dict[str, Collection] = {}
     for path in sorted((folder.data_dir / "collections").glob("*")):
-        shown = folder.rel(path)
         if path.suffix != ".yml":
-            folder.problems.append(Problem(shown, 0, "-", "not a .yml file; collections are "
-                                           "data/collections/<id>.yml"))
+            folder.whole_file(path, 0, "not a .yml file; collections are data/collections/<id>.yml")
         elif msg := id_problem(path.stem):
-            folder.problems.append(Problem(shown, 0, "-", f"{msg}; the file name is "
-                                           "the handout's URL (collections/<id>/)"))
+            folder.whole_file(path, 0, f"{msg}; the file name is the handout's URL "
+                              "(collections/<id>/)")
         elif (top := folder.read_yaml(path)) is not None:
-            c = read_collection(path.stem, top, FieldReader(shown, folder.problems), folder,
+            c = read_collection(path.stem, top, folder.reader(path), folder,
                                 reports, practices)
             if c is not None:
                 out[c.id] = c
@@ -124,9 +122,9 @@ def read_item(v: Value, where: str, r: FieldReader, practices: dict[str, Practic
             return None
         if pid not in practices and pid not in files:
             renamed = [p.id for p in practices.values() if pid in p.former_ids]
-            hint = (f"; it is a former id of {renamed[0]!r}: write that" if renamed
-                    else f" (no data/practices/{pid}.yml)")
-            r.problem(itf["practice"].line, f"{where}.practice", f"no practice with id {pid!r}{hint}")
+            r.problem(itf["practice"].line, f"{where}.practice",
+                      f"no practice with id {pid!r}; it is a former id of {renamed[0]!r}: write that"
+                      if renamed else no_practice(pid, files))
             return None
         return (CollectionItem(practice=pid, note=note or "", questions=questions),
                 f"practice {pid}", itf["practice"])
@@ -136,9 +134,7 @@ def read_item(v: Value, where: str, r: FieldReader, practices: dict[str, Practic
         return None
     q = quotes.quote(phrase, report)
     if q is None:
-        in_ = f"report {report!r}" if report else "any report"
-        r.problem(itf["quote"].line, f"{where}.quote", f"quoted phrase not found in {in_}: "
-                  f"{phrase!r}; copy it from the report exactly (within one sentence)")
+        r.problem(itf["quote"].line, f"{where}.quote", quote_not_found(quotes, phrase, report))
         return None
     return (CollectionItem(quote=q, note=note or "", questions=questions),
             f"sentence {q.report}#{q.sentence}", itf["quote"])
