@@ -56,6 +56,10 @@ def _excerpt(text: str, at: int) -> str:
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
+def _closest(rid: str, sentence, at: int) -> str:
+    return f"the closest sentence ({rid}, {sentence.id}) reads {_excerpt(sentence.text, at)!r}"
+
+
 def _figure_char(c: str) -> bool:
     return c == "*" or c.isdigit()
 
@@ -73,7 +77,7 @@ def where_quote_differs(quotes: QuoteIndex, phrase: str, report: str | None = No
     if head >= tail:
         rid, sentence = quotes.find(phrase[:head], report)[0]
         at = sentence.text.index(phrase[:head]) + head
-        where = f"the closest sentence ({rid}, {sentence.id}) reads {_excerpt(sentence.text, at)!r}"
+        where = _closest(rid, sentence, at)
         if at == len(sentence.text):
             return (f"{where}; the sentence ends after {phrase[:head][-8:]!r}: a quote stays "
                     "within one sentence")
@@ -83,7 +87,7 @@ def where_quote_differs(quotes: QuoteIndex, phrase: str, report: str | None = No
     at = sentence.text.index(phrase[-tail:])
     k = len(phrase) - tail  # the phrase's first k characters are not in the sentence there
     if at == 0:
-        where = f"the closest sentence ({rid}, {sentence.id}) reads {_excerpt(sentence.text, at)!r}"
+        where = _closest(rid, sentence, at)
         return (f"{where}; the sentence starts at {phrase[-tail:][:8]!r}, after character {k} "
                 "of the phrase: a quote stays within one sentence")
     # Aligned on the common end, the phrase starts at ``start`` of the sentence; when it fits
@@ -92,7 +96,7 @@ def where_quote_differs(quotes: QuoteIndex, phrase: str, report: str | None = No
     first = next((j for j in range(k) if phrase[j] != sentence.text[start + j]), k - 1) \
         if start >= 0 else k - 1
     report_at = start + first if start >= 0 else at - 1
-    where = f"the closest sentence ({rid}, {sentence.id}) reads {_excerpt(sentence.text, report_at)!r}"
+    where = _closest(rid, sentence, report_at)
     return (f"{where}; character {first + 1} of the phrase is {phrase[first]!r} where the report "
             f"has {sentence.text[report_at]!r}")
 
