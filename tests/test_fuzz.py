@@ -311,3 +311,38 @@ def test_edited_records_round_trip(base, data):
     assume(all(isinstance(v, (str, list, dict)) for v in tree.values()))
     text = yaml.safe_dump(tree, allow_unicode=True, sort_keys=False)
     _round_trip(base, rel, text.encode("utf-8"))
+
+
+# -- add-report inputs --------------------------------------------------------------------
+ADD_REPORT_INPUTS = sorted((ROOT / "tests" / "fixtures" / "reports").glob("*.txt"))
+ADD_FUZZ = settings(FUZZ, max_examples=max(6, EXAMPLES // 25))
+"""Each example copies data/ and drafts a report (one to four seconds): fewer examples."""
+
+
+@ADD_FUZZ
+@given(data=st.data())
+def test_add_report_inputs(base, tmp_path_factory, data):
+    """A mutated report given to add-report: it is added (and the data then passes check) or
+    refused with problems and data/ unchanged; never a traceback."""
+    from hypothesis import event
+
+    from practice_site.add_report import Refused, Request, add_report
+    source = data.draw(st.sampled_from(ADD_REPORT_INPUTS))
+    title = source.read_text(encoding="utf-8").split("\n", 1)[0]
+    raw = data.draw(st.one_of(st.just(source.read_bytes()), mutated(source.read_bytes())))
+    work = tmp_path_factory.mktemp("add")
+    shutil.copytree(base / "data", work / "data")
+    (work / "in.txt").write_bytes(raw)
+    before = {p: p.read_bytes() for p in (work / "data").rglob("*") if p.is_file()}
+    try:
+        add_report(Request(work / "in.txt", "fuzzed", title, "某局", "2023"), work / "data",
+                   work, say=lambda _: None)
+    except Refused as refused:
+        event("refused")
+        assert refused.problems and all(p.path and p.message and "\n" not in str(p)
+                                        for p in refused.problems)
+        assert {p: p.read_bytes() for p in (work / "data").rglob("*") if p.is_file()} == before
+        return
+    event("added")
+    _, problems = load_corpus(work / "data", work)
+    assert problems == [], problems
