@@ -86,11 +86,14 @@ def quoted_terms(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"“[^“”]+”|《[^《》]+》", text)]
 
 
-def clauses(text: str) -> list[tuple[int, int]]:
-    depth = depth_map(text)
+def clauses(text: str, depth: list[int] | None = None,
+            breaks: set[str] = _BREAKS) -> list[tuple[int, int]]:
+    """Spans of the clauses of ``text``: cut at ``breaks`` outside quotation marks and
+    brackets (``depth``: ``depth_map(text)``, computed when not given)."""
+    depth = depth if depth is not None else depth_map(text)
     spans, start = [], 0
     for i, ch in enumerate(text):
-        if ch in _BREAKS and depth[i] == 0:
+        if ch in breaks and depth[i] == 0:
             if i > start:
                 spans.append((start, i))
             start = i + 1

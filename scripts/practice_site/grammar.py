@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from . import candidate_rules as rules
+from . import coverage
 
 _BREAKS = set("，。；：！？,;:!?")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -18,15 +19,8 @@ _MARKER = re.compile(rules.MARKER)
 
 
 def clauses(text: str, depth: list[int]) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in _BREAKS and depth[i] == 0:
-            if i > start:
-                spans.append((start, i))
-            start = i + 1
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
+    """Coverage's clause rule, with half-width breaks too (text copied from web pages)."""
+    return coverage.clauses(text, depth, _BREAKS)
 
 
 def ending_at(text: str, cs: int, i: int) -> str:
