@@ -230,18 +230,8 @@ def on_build_error(error):
                       f"the last site in {_site} is as it was")
 
 
-class _WarningCount(logging.Handler):
-    """Counts warnings as MkDocs' strict mode does, to refuse a site it is about to abort."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
-_warnings = _WarningCount()
+# Counts warnings as MkDocs' strict mode does, to refuse a site it is about to abort.
+_warnings = cached_build.LogCounter(logging.WARNING)
 _site: Path | None = None
 _staging: Path | None = None
 _command = "build"

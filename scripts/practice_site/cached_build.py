@@ -54,11 +54,12 @@ def dictionary_words(cache: PageCache | None, corpus) -> list[str]:
     return words
 
 
-class _Recorder(logging.Handler):
-    """Counts log records of any level emitted while a page converts."""
+class LogCounter(logging.Handler):
+    """Counts log records of ``level`` or above (a page's conversion: any; the hook: the
+    warnings MkDocs' strict mode counts)."""
 
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
+    def __init__(self, level: int = logging.DEBUG) -> None:
+        super().__init__(level)
         self.count = 0
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -124,7 +125,7 @@ class BuildCache:
                 page.links_to_anchors = {self.files.get_file_from_path(uri): links
                                          for uri, links in hit["links"].items()} or None
             return
-        recorder, logger = _Recorder(), logging.getLogger(LOGGER)
+        recorder, logger = LogCounter(), logging.getLogger(LOGGER)
         lookups: dict[str, str | None] = {}
         find = self.files.get_file_from_path
 
