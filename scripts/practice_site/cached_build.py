@@ -25,9 +25,11 @@ import logging
 import multiprocessing
 import os
 import threading
+import posixpath
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
-from . import search_terms
+from . import direct_html, search_terms
 from .page_cache import PageCache, digest, versions
 
 RENDER = "render"
@@ -37,6 +39,9 @@ LOGGER = "mkdocs.structure.pages"
 """Where MkDocs reports broken links found while converting a page."""
 MIN_POOL_PAGES = 200
 """Below this many pages, forking workers costs more than it saves (``PRACTICE_SITE_POOL_MIN``)."""
+DIRECT_EXTENSIONS = {"toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html",
+                     "pymdownx.escapeall", "pymdownx.details"}
+"""The Markdown setup ``direct_html`` reproduces (any other: every page through Python-Markdown)."""
 PROBE = 20
 """Pages looked up before deciding on a pool: a warm cache needs none."""
 
@@ -95,12 +100,24 @@ class BuildCache:
             config["mdx_configs"], config["use_directory_urls"], dict(config["validation"]))
         self.search_index = None
         self.search_salt = ""
+        # Generated pages skip Python-Markdown (direct_html.py) where the Markdown setup is
+        # the one it reproduces; PRACTICE_SITE_DIRECT=off converts every page the usual way.
+        toc = dict(config["mdx_configs"].get("toc") or {})
+        self.slugify = toc.pop("slugify", None)
+        self.direct_ok = (os.environ.get("PRACTICE_SITE_DIRECT") != "off" and self.slugify is not None
+                          and toc == {"permalink": True} and config["use_directory_urls"]
+                          and set(config["markdown_extensions"]) <= DIRECT_EXTENSIONS
+                          and config["mdx_configs"].get("pymdownx.escapeall") == {"hardbreak": False, "nbsp": False})
+        self.direct_pages = 0
+        from mkdocs.utils import get_relative_url  # the URL rule links are written with
+        self.relative_url = get_relative_url
 
     def summary(self) -> str:
         """What this build took from the cache, for the log."""
+        direct = f"; {self.direct_pages} page(s) converted without Python-Markdown" if self.direct_pages else ""
         if not self.cache.misses:
-            return "Page cache: reused every page's conversion and search entries"
-        return f"Page cache: {self.cache.hits} entries reused, {self.cache.misses} computed"
+            return "Page cache: reused every page's conversion and search entries" + direct
+        return f"Page cache: {self.cache.hits} entries reused, {self.cache.misses} computed" + direct
 
     # -- Markdown conversion ------------------------------------------------------------
     def render_key(self, page) -> str:
@@ -116,6 +133,11 @@ class BuildCache:
                                        for uri, seen in hit["lookups"].items()):
             self.cache.hits, self.cache.misses = self.cache.hits - 1, self.cache.misses + 1
             hit = None  # a link of the page now resolves to another URL, or to nothing
+        if hit is None and (hit := self.direct(page)) is not None:
+            self.direct_pages += 1
+            if os.environ.get("PRACTICE_SITE_DIRECT") == "check":
+                self._check_direct(page, original, hit)
+            self.cache.put(RENDER, page.file.src_uri, key, hit)
         if hit is not None:
             page.content = hit["content"]
             page.toc = self.toc_type(_toc_from(hit["toc"], self.anchor_link))
@@ -148,6 +170,59 @@ class BuildCache:
             "links": {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()},
             "lookups": lookups,
         })
+
+    def direct(self, page) -> dict | None:
+        """The page converted by ``direct_html`` (a cache entry), or None where it declines."""
+        if not self.direct_ok:
+            return None
+        links: dict[str, dict[str, str]] = {}
+        lookups: dict[str, str | None] = {}
+        src = page.file.src_uri
+
+        def link(url: str) -> str:  # MkDocs' _RelativePathTreeprocessor.path_to_url, where it logs nothing
+            scheme, netloc, path, query, anchor = urlsplit(url)
+            if scheme or netloc:
+                return url
+            if not path:
+                if not anchor or query:
+                    raise direct_html.Declined(f"link {url}")
+                links.setdefault(src, {}).setdefault(anchor, url)
+                return url
+            if url.startswith(("/", "\\")) or query or not path.endswith(".md") or "%" in path:
+                raise direct_html.Declined(f"link {url}")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path).lstrip("/"))
+            found = self.files.get_file_from_path(target)
+            lookups[target] = _describe(found)
+            if found is None or found.inclusion.is_excluded():
+                raise direct_html.Declined(f"link {url}")  # MkDocs logs these: let it
+            if anchor:
+                links.setdefault(found.src_uri, {}).setdefault(anchor, url)
+            return urlunsplit(("", "", self.relative_url(found.url, page.file.url), query, anchor))
+        try:
+            done = direct_html.convert(page.markdown, link, self.slugify)
+        except direct_html.Declined as why:
+            logging.getLogger("mkdocs").debug(f"direct_html declined {src}: {why}")
+            return None
+        if done.ids and src in links:  # permalinks of headings whose id came last, in link order
+            links[src] = {done.ids.get(a, a): url if a not in done.ids else "#" + done.ids[a]
+                          for a, url in links[src].items()}
+        return {"content": done.content, "toc": done.toc, "title": done.title,
+                "anchors": sorted(done.anchors), "links": links, "lookups": lookups}
+
+    def _check_direct(self, page, original, hit: dict) -> None:
+        """PRACTICE_SITE_DIRECT=check: convert the page the usual way too and log what differs."""
+        original(self.config, self.files)
+        usual = {"content": page.content, "toc": toc_data(page.toc), "title": page._title_from_render,
+                 "anchors": sorted(page.present_anchor_ids or ()),
+                 "links": {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()}}
+        if logging.getLogger(LOGGER).getEffectiveLevel() <= logging.DEBUG:
+            del usual["links"]  # MkDocs records them only above DEBUG
+        for name, value in usual.items():
+            if value != hit[name]:
+                import difflib
+                diff = "\n".join(difflib.unified_diff(str(value).split("\n"), str(hit[name]).split("\n"),
+                                                      "python-markdown", "direct_html", lineterm="", n=1))
+                logging.getLogger("mkdocs").error(f"direct_html differs on {page.file.src_uri}: {name}\n{diff}")
 
     def wrap_render(self, page) -> None:
         """Make MkDocs' call of ``page.render`` go through the cache (an instance attribute
