@@ -24,12 +24,13 @@ import json
 import logging
 import multiprocessing
 import os
-import threading
 import posixpath
+import sys
+import threading
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from . import direct_html, search_terms
+from . import direct_html, search_parse, search_terms
 from .page_cache import PageCache, digest, versions
 
 RENDER = "render"
@@ -100,6 +101,7 @@ class BuildCache:
             config["mdx_configs"], config["use_directory_urls"], dict(config["validation"]))
         self.search_index = None
         self.search_salt = ""
+        self.fast_parser: type | None = None
         # Generated pages skip Python-Markdown (direct_html.py) where the Markdown setup is
         # the one it reproduces; PRACTICE_SITE_DIRECT=off converts every page the usual way.
         toc = dict(config["mdx_configs"].get("toc") or {})
@@ -109,6 +111,8 @@ class BuildCache:
                           and set(config["markdown_extensions"]) <= DIRECT_EXTENSIONS
                           and config["mdx_configs"].get("pymdownx.escapeall") == {"hardbreak": False, "nbsp": False})
         self.direct_pages = 0
+        self._resolved: dict[tuple[str, str], tuple] = {}
+        self._relative: dict[tuple[str, str], str] = {}
         from mkdocs.utils import get_relative_url  # the URL rule links are written with
         self.relative_url = get_relative_url
 
@@ -179,25 +183,28 @@ class BuildCache:
         lookups: dict[str, str | None] = {}
         src = page.file.src_uri
 
-        def link(url: str) -> str:  # MkDocs' _RelativePathTreeprocessor.path_to_url, where it logs nothing
-            scheme, netloc, path, query, anchor = urlsplit(url)
-            if scheme or netloc:
-                return url
-            if not path:
-                if not anchor or query:
-                    raise direct_html.Declined(f"link {url}")
-                links.setdefault(src, {}).setdefault(anchor, url)
-                return url
-            if url.startswith(("/", "\\")) or query or not path.endswith(".md") or "%" in path:
+        folder, page_url = posixpath.dirname(src), page.file.url
+        # Relative URLs from a page are the same for every page of its parent folder, unless
+        # they lead into the page's own folder (the home page, "./", or a file: not shared).
+        parent = page_url.rstrip("/").rpartition("/")[0] if page_url.endswith("/") and page_url.strip("./") else None
+
+        def link(url: str) -> str:
+            if (resolved := self._resolved.get((folder, url))) is None:
+                resolved = self._resolved[folder, url] = self._resolve(src, url)
+            new_url, target, seen, to, anchor, query = resolved
+            if new_url is None:
                 raise direct_html.Declined(f"link {url}")
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path).lstrip("/"))
-            found = self.files.get_file_from_path(target)
-            lookups[target] = _describe(found)
-            if found is None or found.inclusion.is_excluded():
-                raise direct_html.Declined(f"link {url}")  # MkDocs logs these: let it
+            if target is not None:
+                lookups[target] = seen
             if anchor:
-                links.setdefault(found.src_uri, {}).setdefault(anchor, url)
-            return urlunsplit(("", "", self.relative_url(found.url, page.file.url), query, anchor))
+                links.setdefault(to or src, {}).setdefault(anchor, url)
+            if to is None:
+                return new_url
+            if parent is None or new_url.startswith(page_url):
+                path = self.relative_url(new_url, page_url)
+            elif (path := self._relative.get((new_url, parent))) is None:
+                path = self._relative[new_url, parent] = self.relative_url(new_url, page_url)
+            return urlunsplit(("", "", path, query, anchor))
         try:
             done = direct_html.convert(page.markdown, link, self.slugify)
         except direct_html.Declined as why:
@@ -208,6 +215,24 @@ class BuildCache:
                           for a, url in links[src].items()}
         return {"content": done.content, "toc": done.toc, "title": done.title,
                 "anchors": sorted(done.anchors), "links": links, "lookups": lookups}
+
+    def _resolve(self, src: str, url: str) -> tuple:
+        """MkDocs' ``_RelativePathTreeprocessor.path_to_url`` where it logs nothing, up to the
+        relative URL: (None to decline, or the URL as is, or the target's site URL; the file
+        looked up, its description, the file linked to, anchor, query). Pages of one folder
+        share the answer, so it is worked out once per build."""
+        scheme, netloc, path, query, anchor = urlsplit(url)
+        if scheme or netloc:
+            return url, None, None, None, "", query
+        if not path:
+            return (url if anchor and not query else None), None, None, None, anchor, query
+        if url.startswith(("/", "\\")) or query or not path.endswith(".md") or "%" in path:
+            return None, None, None, None, "", query
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path).lstrip("/"))
+        found = self.files.get_file_from_path(target)
+        if found is None or found.inclusion.is_excluded():
+            return None, target, _describe(found), None, "", query  # MkDocs logs these: let it
+        return found.url, target, _describe(found), found.src_uri, anchor, query
 
     def _check_direct(self, page, original, hit: dict) -> None:
         """PRACTICE_SITE_DIRECT=check: convert the page the usual way too and log what differs."""
@@ -249,7 +274,14 @@ class BuildCache:
             index.entries.extend(hit)
             return
         start = len(index.entries)
-        original(page)
+        module = sys.modules[type(index).__module__]  # Material's search plugin
+        if self.fast_parser is None:
+            self.fast_parser = search_parse.parser_class(module.Parser)
+        stock, module.Parser = module.Parser, self.fast_parser  # for this page only
+        try:
+            original(page)
+        finally:
+            module.Parser = stock
         self.cache.put(SEARCH, page.file.src_uri, key, index.entries[start:])
 
     # -- a cold cache: convert on every core first ----------------------------------------

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 
 class Declined(Exception):
@@ -48,11 +48,12 @@ _ATTRS = r'(?:\s+[a-zA-Z_:][\w:.-]*="[^"\\<>&`\[\]{}*]*")*'
 _TOKEN = re.compile(
     r"\\(?P<esc>[^\n])"
     r"|`(?P<code>[^`\s](?:[^`]*[^`\s])?)`(?!`)"
-    r"|\[(?P<ltext>(?:\\[^\n]|[^\\\[\]\n])*)\]\((?P<href>[^\s()<>\"\\`]*)(?: \"(?P<ltitle>(?:[^\"\\&<>`]|" + _ENTITY + r")*)\")?\)"
+    r"|\[(?P<ltext>(?:\\[^\n]|[^\\\[\]\n])*)\]\((?P<href>[^\s()<>\"\\`]*)"
+    r"(?: \"(?P<ltitle>(?:[^\"\\&<>`]|" + _ENTITY + r")*)\")?\)"
     r"(?:\{(?P<lattrs>[^{}\n\\]*)\})?"
     r"|<(?P<tag>/?[a-z]+)(?P<tattrs>" + _ATTRS + r")\s*>"
     r"|(?P<entity>" + _ENTITY + r")"
-    r"|\*\*(?P<strong>[^\s*_\\`\[\]<>{}](?:[^*_\\`\[\]<>{}\n]*[^\s*_\\`\[\]<>{}])?)\*\*(?![*\w])"
+    r"|\*\*(?P<strong>[^\s*_](?:[^*_\n]*[^\s*_\\])?)\*\*(?![*\w])"
 )
 _TEXT_UNSAFE = re.compile(r"[\\`*_\[\]{}<!]|&(?!" + _ENTITY[1:] + r")|  \n|\n ")
 _BLOCKISH = re.compile(
@@ -70,8 +71,11 @@ _HEADING_ATTRS = re.compile(r"(.*\S) \{([^{}\n]*)\}$")
 _ATTR_ITEM = re.compile(r'\s*(?:#([\w-]+)|\.([\w-]+)|([a-zA-Z_][\w.:-]*)="([^"&<>\\{}]*)"|([a-zA-Z_][\w.:-]*))\s*')
 _HTML_OPEN = re.compile(r'<([a-z][a-z0-9]*)((?:\s+[a-zA-Z_:][\w:.-]*(?:="[^"<>&]*")?)*)\s*>')
 _HTML_ATTR = re.compile(r'\s+([a-zA-Z_:][\w:.-]*)(?:="([^"<>&]*)")?')
-_ADMONITION = re.compile(r'!!! ([\w-]+) "([^"\\&<>`*_\[\]{}]+)"$')
-_LIST_ITEM = re.compile(r"(?:([-*+])|(\d+)\.) (\S.*)$")
+_ADMONITION = re.compile(r'(!!!|\?\?\?) ([\w-]+) "([^"\\&<>`*_\[\]{}]+)"$')
+_LIST_ITEM = re.compile(r"(?:([-*+])|(\d+)\.) +(\S.*)$")
+_RAW_UNSAFE = re.compile(r"markdown|<!|<\?|<(?:script|style|pre|textarea|code)[\s>]|<a\s[^>]*\bname=|\n\s*\n")
+_RAW_ID = re.compile(r'<[a-zA-Z][^<>]*?\sid="([^"]*)"')
+_RULE = re.compile(r"(?:-{3,}|\*{3,}|_{3,})$")
 _TABLE_RULE = re.compile(r"\|(?: *-{3,} *\|)+$")
 
 
@@ -179,22 +183,42 @@ class _Page:
             first = chunk[0]
             if first.startswith("    "):
                 raise Declined("indented block")
-            if first.startswith("#"):
+            if len(chunk) == 1 and _RULE.match(first):
+                out.append("<hr />")
+            elif first.startswith("#"):
                 out.append(self.heading(chunk))
-            elif first.startswith("!!! "):
+            elif first.startswith(("!!! ", "??? ")):
                 body = chunk[1:]
                 while i < len(chunks) and chunks[i][0].startswith("    "):
                     body += [""] + chunks[i]
                     i += 1
                 out.append(self.admonition(first, body))
-            elif _LIST_ITEM.match(first):
+            elif first.startswith(">"):
+                lines = list(chunk)
+                while i < len(chunks) and chunks[i][0].startswith(">"):  # one quote, as Markdown joins them
+                    lines += [""] + chunks[i]
+                    i += 1
+                out.append(self.blockquote(lines))
+            elif m := _LIST_ITEM.match(first):
                 if i < len(chunks) and (_LIST_ITEM.match(chunks[i][0]) or chunks[i][0].startswith(" ")):
-                    raise Declined("loose list")
-                out.append(self.list(chunk))
+                    items = [[chunk]]
+                    while i < len(chunks) and (chunks[i][0].startswith("    ") or _LIST_ITEM.match(chunks[i][0])):
+                        if chunks[i][0].startswith("    "):
+                            items[-1].append(chunks[i])
+                        else:
+                            items.append([chunks[i]])
+                        i += 1
+                    out.append(self.loose_list(items))
+                else:
+                    out.append(self.list(chunk))
             elif first.startswith("|"):
                 out.append(self.table(chunk))
             elif first.startswith("<") and (m := _HTML_OPEN.match(first)) and m.group(1) in _BLOCK_TAGS:
-                out.append(self.html_block(chunk, m))
+                lines = list(chunk)
+                while not _closed(lines, m.group(1)) and i < len(chunks):
+                    lines += [""] + chunks[i]
+                    i += 1
+                out.append(self.html_block(lines, m))
             else:
                 out.append(self.paragraph(chunk))
         return out
@@ -236,17 +260,48 @@ class _Page:
         return f"<h{level}{_attributes(attrs)}>{inner}{_PERMALINK.format(ident)}</h{level}>"
 
     def admonition(self, first: str, body: list[str]) -> str:
+        """``!!! kind "title"`` (admonition) or ``??? kind "title"`` (pymdownx.details)."""
         m = _ADMONITION.match(first)
         if not m or any(line and not line.startswith("    ") for line in body) or not body:
             raise Declined(f"admonition {first!r}")
         inner = self.blocks([line[4:] for line in body])
-        title = f'<p class="admonition-title">{self.inline(m.group(2))}</p>'
-        return "\n".join([f'<div class="admonition {m.group(1)}">', title, *inner, "</div>"])
+        if m.group(1) == "???":
+            return "\n".join([f'<details class="{m.group(2)}">', f"<summary>{self.inline(m.group(3))}</summary>",
+                              *inner, "</details>"])
+        title = f'<p class="admonition-title">{self.inline(m.group(3))}</p>'
+        return "\n".join([f'<div class="admonition {m.group(2)}">', title, *inner, "</div>"])
+
+    def blockquote(self, lines: list[str]) -> str:
+        if any(line and not line.startswith("> ") for line in lines):
+            raise Declined("blockquote layout")
+        return "\n".join(["<blockquote>", *self.blocks([line[2:] for line in lines]), "</blockquote>"])
+
+    def loose_list(self, items: list[list[list[str]]]) -> str:
+        """A list whose items are separated by blank lines, each with indented paragraphs
+        (the theme pages' cards): every item's content becomes paragraphs."""
+        kind = None
+        out = []
+        for first, *more in items:
+            m = _LIST_ITEM.match(first[0])
+            this = "ul" if m and m.group(1) else "ol"
+            if not m or len(first) > 1 or not more or (kind or this) != this or (this == "ol" and kind is None
+                                                                                 and m.group(2) != "1"):
+                raise Declined("loose list layout")
+            kind = this
+            lines = [m.group(3)]
+            for chunk in more:
+                if any(not line.startswith("    ") for line in chunk):
+                    raise Declined("loose list layout")
+                lines += [""] + [line[4:] for line in chunk]
+            if _BLOCKISH.match(m.group(3)) or m.group(3).startswith("<"):
+                raise Declined(f"list item {m.group(3)!r}")
+            out += ["<li>", *self.blocks(lines), "</li>"]
+        return "\n".join([f"<{kind}>", *out, f"</{kind}>"])
 
     def list(self, chunk: list[str]) -> str:
         kind = None
         items = []
-        for number, line in enumerate(chunk, 1):
+        for line in chunk:
             m = _LIST_ITEM.match(line)
             if not m:
                 raise Declined(f"list line {line!r}")
@@ -283,44 +338,55 @@ class _Page:
         out += ["</tbody>", "</table>"]
         return "\n".join(out)
 
-    def html_block(self, chunk: list[str], m: re.Match) -> str:
-        """A ``<tag … markdown>`` element (md_in_html), whole in one chunk."""
-        tag = m.group(1)
-        attrs: dict[str, str | None] = {}
-        for key, value in _HTML_ATTR.findall(m.group(2)):
-            attrs[key] = value
+    def html_block(self, lines: list[str], m: re.Match) -> str:
+        """A block-level element: with ``markdown`` (md_in_html) its content is Markdown;
+        without, Python-Markdown passes it through as written."""
+        tag, close = m.group(1), f"</{m.group(1)}>"
         marked = _HTML_ATTR.findall(m.group(2))
-        if ("markdown", "") not in marked or tag not in ("div", "nav", "p", "section", "aside"):
-            raise Declined(f"raw HTML block <{tag}>")
-        if any(value == "" and key != "markdown" for key, value in marked) or len(marked) != len(attrs):
+        attrs: dict[str, str | None] = dict(marked)
+        if not _closed(lines, tag) or not lines[-1].endswith(close):
+            raise Declined(f"<{tag}> not closed at a line end")
+        if ("markdown", "") not in marked:
+            return self.raw_block(lines)
+        if tag not in ("div", "nav", "p", "section", "aside") or len(marked) != len(attrs) or any(
+                value == "" and key != "markdown" for key, value in marked):
             raise Declined(f"HTML attributes of <{tag}>")
         del attrs["markdown"]
         if "id" in attrs:
             self.anchors.add(attrs["id"] or "")
-        close = f"</{tag}>"
-        first_rest = chunk[0][m.end():]
-        if len(chunk) == 1:
-            if not first_rest.endswith(close):
-                raise Declined(f"<{tag}> not closed on its line")
+        first_rest = lines[0][m.end():]
+        if len(lines) == 1:
             body = [first_rest[: -len(close)]]
         else:
-            if first_rest or chunk[-1] != close:
+            if first_rest or lines[-1] != close:
                 raise Declined(f"<{tag}> block layout")
-            body = chunk[1:-1]
-        if any(f"<{tag}" in line or close in line for line in body) or not body or not body[0].strip():
+            body = lines[1:-1]
+        if any(f"<{tag}" in line or close in line for line in body):
             raise Declined(f"nested <{tag}>")
+        if not any(line.strip() for line in body) or not body[0].strip() and len(lines) == 1:
+            raise Declined(f"empty <{tag}>")
         if tag == "p":  # md_in_html reads a <p> as a span: its content is inline
             if len(body) > 1:
                 raise Declined("multi-line <p markdown>")
             return f"<p{_attributes(attrs)}>{self.inline(body[0])}</p>"
-        return "\n".join([f"<{tag}{_attributes(attrs)}>", self.paragraph(body), close])
+        return "\n".join([f"<{tag}{_attributes(attrs)}>", *self.blocks(body), close])
+
+    def raw_block(self, lines: list[str]) -> str:
+        text = "\n".join(lines)
+        if _RAW_UNSAFE.search(text):
+            raise Declined("raw HTML block with Markdown, comments, scripts or preformatted text")
+        for m in _RAW_ID.finditer(text):
+            if "&" in m.group(1):
+                raise Declined("id with a character reference")
+            self.anchors.add(m.group(1))
+        return text + "\n"  # Python-Markdown leaves a blank line after a raw block
 
     # -- whole page ---------------------------------------------------------------------
     def page(self, markdown: str) -> Converted:
         if any(c in markdown for c in "\t\r\x02\x03\x00") or "<!--" in markdown:
             raise Declined("tabs, control characters or comments")
         blocks = self.blocks(markdown.split("\n"))
-        content = "\n".join(blocks)
+        content = "\n".join(blocks).strip()
         used = {ident for _, ident, _ in self.headings if not ident.startswith("\x00")} | self.anchors
         counters: dict[str, int] = {}
         from markdown.extensions.toc import unique  # the exact rule for repeated ids
@@ -335,6 +401,12 @@ class _Page:
             title = self.headings[0][2]
         return Converted(content, _nest(self.headings), title,
                          self.anchors | {ident for _, ident, _ in self.headings}, self.ids)
+
+
+def _closed(lines: list[str], tag: str) -> bool:
+    """Whether every ``<tag>`` opened in ``lines`` is closed (a raw block ends there)."""
+    text = "\n".join(lines)
+    return len(re.findall(f"<{tag}[\\s>]", text)) == text.count(f"</{tag}>")
 
 
 def _text(text: str) -> str:

@@ -63,11 +63,14 @@ class QuoteIndex:
             return []
         if not hasattr(self, "_bare"):
             self._bare = [unquoted(joined) for _, joined, _, _ in self._texts]
+            self._bare_sentences: dict[int, list[str]] = {}
         found: list[tuple[str, Sentence]] = []
         for k, bare in enumerate(self._bare):
             if needle in bare:
                 rid, _, _, sentences = self._texts[k]
-                found.extend((rid, s) for s in sentences if needle in unquoted(s.text))
+                if (texts := self._bare_sentences.get(k)) is None:  # once per report, not per phrase
+                    texts = self._bare_sentences[k] = [unquoted(s.text) for s in sentences]
+                found.extend((rid, s) for s, t in zip(sentences, texts, strict=True) if needle in t)
         return found
 
     def occurs_unquoted(self, phrase: str) -> bool:
