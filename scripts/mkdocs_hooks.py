@@ -86,7 +86,7 @@ def on_config(config):
         corpus = drafts.without_drafts(corpus)
     _corpus = corpus
     global _store
-    _store = (folder := page_cache.cache_folder(root)) and page_cache.PageCache(folder)
+    _store = (folder := page_cache.cache_folder(root)) and page_cache.PageCache(folder, remember=_command == "serve")
     # With a page cache, jieba's dictionary is loaded only if a page is not in it.
     search_terms.install_user_dictionary(cached_build.dictionary_words(_store, corpus), lazy=bool(_store))
     search_terms.memoize_segmentation()

@@ -83,20 +83,30 @@ def cache_folder(root: Path) -> Path | None:
     return Path(setting) if setting else root / "build" / "cache"
 
 
+_MEMORY: dict[Path, dict[tuple[str, str], tuple[str, object]]] = {}
+
+
 class PageCache:
     """JSON entries in ``folder/<kind>/<digest of name>.json``, each ``[key, value]``."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, remember: bool = False):
         self.folder = folder
         self.hits = 0
         """Lookups answered from the cache in this process (reported by the hook)."""
         self.misses = 0
+        self.memory = _MEMORY.setdefault(folder, {}) if remember else None
+        """With ``remember`` (``mkdocs serve``), the entries this process read or wrote, shared by
+        every PageCache of the folder: a rebuild finds them without reading and decoding a
+        file (the latest value per page and kind, so one site's worth at most)."""
 
     def _path(self, kind: str, name: str) -> Path:
         return self.folder / kind / (hashlib.sha1(name.encode("utf-8")).hexdigest() + ".json")
 
     def get(self, kind: str, name: str, key: str):
         """The value stored for ``name`` if it was computed from ``key``, else None."""
+        if self.memory is not None and (known := self.memory.get((kind, name))) and known[0] == key:
+            self.hits += 1
+            return known[1]
         try:
             with open(self._path(kind, name), encoding="utf-8") as f:
                 stored_key, value = json.load(f)
@@ -107,16 +117,23 @@ class PageCache:
             self.misses += 1
             return None
         self.hits += 1
+        if self.memory is not None:
+            self.memory[kind, name] = (key, value)
         return value
 
     def put(self, kind: str, name: str, key: str, value) -> None:
         """Store ``value`` for ``name``; written whole or not at all (a reader never sees half)."""
+        if self.memory is not None:
+            self.memory[kind, name] = (key, value)
         path = self._path(kind, name)
         text = json.dumps([FORMAT + key, value], ensure_ascii=False, separators=(",", ":"))
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # one writer per process and file
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(text, encoding="utf-8")
+            try:
+                tmp.write_text(text, encoding="utf-8")
+            except FileNotFoundError:  # the first entry of its kind: make the folder (once, not per entry)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp.write_text(text, encoding="utf-8")
             os.replace(tmp, path)
         except OSError:  # a read-only or full disk costs speed, never the build
             tmp.unlink(missing_ok=True)
