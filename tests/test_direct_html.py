@@ -100,8 +100,10 @@ def test_every_generated_page_is_converted_directly_and_equally(tmp_path, corpus
 
 SNIPPETS = {
     # What the converter models, in forms the generators do not use yet.
-    "escapes": "# 标题\n\n文字\\*\\*号 \\[不是链接\\] \\<b\\> 1\\.5 a\\_b `co<de>` &amp; &#42; x > y\n",
-    "ordered": "## 做法 {#how .wide data-x=\"1\"}\n\n1. 一\n2. [二](about.md#evidence \"看 &#46; 这里\"){data-place=\"三、一是\"}\n",
+    "escapes": "# 标题\n\n文字\\*\\*号 \\[不是链接\\] \\<b\\> 1\\.5 a\\_b "
+               "`co<de>` &amp; &#42; x > y\n",
+    "ordered": "## 做法 {#how .wide data-x=\"1\"}\n\n1. 一\n"
+               "2. [二](about.md#evidence \"看 &#46; 这里\"){data-place=\"三、一是\"}\n",
     "table": "| 甲 | 乙 |\n| --- | --- |\n| \\*处 | [原文](about.md) |\n|  | 空 |\n",
     "same names": "# 同名\n\n## 同名\n\n## 同名 {#同名_1}\n\n## 同名\n",
     "quote": "> 第一段\n> 续\n\n> 第二段\n\n正文\n",

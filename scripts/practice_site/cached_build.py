@@ -200,6 +200,7 @@ class BuildCache:
                 links.setdefault(to or src, {}).setdefault(anchor, url)
             if to is None:
                 return new_url
+            path: str | None
             if parent is None or new_url.startswith(page_url):
                 path = self.relative_url(new_url, page_url)
             elif (path := self._relative.get((new_url, parent))) is None:
@@ -275,13 +276,14 @@ class BuildCache:
             return
         start = len(index.entries)
         module = sys.modules[type(index).__module__]  # Material's search plugin
+        stock = module.Parser
         if self.fast_parser is None:
-            self.fast_parser = search_parse.parser_class(module.Parser)
-        stock, module.Parser = module.Parser, self.fast_parser  # for this page only
+            self.fast_parser = search_parse.parser_class(stock)
+        module.Parser = self.fast_parser  # type: ignore[attr-defined]  # for this page only
         try:
             original(page)
         finally:
-            module.Parser = stock
+            module.Parser = stock  # type: ignore[attr-defined]
         self.cache.put(SEARCH, page.file.src_uri, key, index.entries[start:])
 
     # -- a cold cache: convert on every core first ----------------------------------------

@@ -210,7 +210,7 @@ class _Page:
                         i += 1
                     out.append(self.loose_list(items))
                 else:
-                    out.append(self.list(chunk))
+                    out.append(self.tight_list(chunk))
             elif first.startswith("|"):
                 out.append(self.table(chunk))
             elif first.startswith("<") and (m := _HTML_OPEN.match(first)) and m.group(1) in _BLOCK_TAGS:
@@ -298,7 +298,7 @@ class _Page:
             out += ["<li>", *self.blocks(lines), "</li>"]
         return "\n".join([f"<{kind}>", *out, f"</{kind}>"])
 
-    def list(self, chunk: list[str]) -> str:
+    def tight_list(self, chunk: list[str]) -> str:
         kind = None
         items = []
         for line in chunk:

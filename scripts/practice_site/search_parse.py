@@ -97,7 +97,7 @@ def without_excluded_sections(found: list[tuple]) -> list[tuple]:
 def parser_class(base: type) -> type:
     """A subclass of Material's ``Parser`` whose ``feed`` uses ``events`` where it can."""
 
-    class FastParser(base):  # type: ignore[misc, valid-type]
+    class FastParser(base):
         def feed(self, data: str) -> None:
             found = events(data)
             if found is None:
