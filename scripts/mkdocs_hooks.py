@@ -26,6 +26,7 @@ from practice_site import (  # noqa: E402
     cached_build,
     cached_output,
     drafts,
+    nav_memo,
     page_cache,
     preview,
     search_terms,
@@ -161,6 +162,8 @@ def on_env(env, config, files):
         env.loader = ChoiceLoader([DictLoader({cached_output.TEMPLATE: cached_output.SOURCE}), env.loader])
         _output = cached_output.OutputCache(_cached.cache, config, _nav)
         _output.use(f.page for f in files.documentation_pages() if f.page)
+        # The sidebar navigation and tabs: once per folder of pages outside the nav (nav_memo.py).
+        nav_memo.memoize(env, _nav, lambda page: page.file.inclusion.name == "NOT_IN_NAV")
     return env
 
 

@@ -141,8 +141,10 @@ class _Page:
                            .replace(">", "&gt;") + "</code>")
             elif m.group("ltext") is not None:
                 attrs: dict[str, str | None] = {"href": self.link(m.group("href"))}
-                if m.group("ltitle") is not None:
-                    attrs["title"] = m.group("ltitle")
+                if (title := m.group("ltitle")) is not None:
+                    if title != title.strip() or not title:
+                        raise Declined("link title with spaces at an end")  # Markdown trims those
+                    attrs["title"] = title
                 if m.group("lattrs") is not None:
                     _attr_list(m.group("lattrs"), attrs)
                     if "id" in attrs:
