@@ -55,6 +55,7 @@ _TOKEN = re.compile(
     r"|(?P<entity>" + _ENTITY + r")"
     r"|\*\*(?P<strong>[^\s*_](?:[^*_\n]*[^\s*_\\])?)\*\*(?![*\w])"
 )
+_SPECIAL = re.compile(r"[\\`*_\[\]{}<>&!]|  \n|\n ")
 _TEXT_UNSAFE = re.compile(r"[\\`*_\[\]{}<!]|&(?!" + _ENTITY[1:] + r")|  \n|\n ")
 _BLOCKISH = re.compile(
     r"(?:[ ]{0,3}(?:#|>|[-*+] |[-*+]$|\d+[.)](?: |$)|\||!!!|\?\?\?|[=~`]|[-*_](?:[ ]*[-*_]){2})|[ ]{4}|\s*$)")
@@ -127,6 +128,8 @@ class _Page:
 
     # -- inline -------------------------------------------------------------------------
     def inline(self, text: str) -> str:
+        if not _SPECIAL.search(text):  # most list items and cells: plain text, nothing to do
+            return text
         out, pos = [], 0
         for m in _TOKEN.finditer(text):
             out.append(_text(text[pos:m.start()]))
