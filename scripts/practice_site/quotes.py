@@ -27,19 +27,28 @@ class QuoteIndex:
             joined = _SEP.join(s.text for s in parsed.sentences)
             self._texts.append((rid, joined, starts, parsed.sentences))
 
-    def _candidates(self, phrase: str) -> list[int]:
+    def _candidates(self, phrase: str, bare: bool = False) -> list[int]:
         """Indexes of the reports that can hold ``phrase``: those that have its rarest
         three characters. Every quote scanning every report made loading quadratic (2.7 s
-        of str.find at 3,000 practices in 60 reports); a few reports is just a scan."""
+        of str.find at 3,000 practices in 60 reports); a few reports is just a scan.
+        ``bare``: in the reports' text without quotation marks (``find_unquoted``)."""
         if len(self._texts) <= 4 or len(phrase) < _GRAM:
             return list(range(len(self._texts)))
-        if not hasattr(self, "_grams"):
-            self._grams: dict[str, list[int]] = {}
-            for k, (_, joined, _, _) in enumerate(self._texts):
+        name = "_bare_grams" if bare else "_grams"
+        if (grams := getattr(self, name, None)) is None:
+            grams = {}
+            texts = self._bare_texts() if bare else [joined for _, joined, _, _ in self._texts]
+            for k, joined in enumerate(texts):
                 for g in {joined[i:i + _GRAM] for i in range(len(joined) - _GRAM + 1)}:
-                    self._grams.setdefault(g, []).append(k)
-        return min((self._grams.get(phrase[i:i + _GRAM], []) for i in range(len(phrase) - _GRAM + 1)),
-                   key=len)
+                    grams.setdefault(g, []).append(k)
+            setattr(self, name, grams)
+        return min((grams.get(phrase[i:i + _GRAM], []) for i in range(len(phrase) - _GRAM + 1)), key=len)
+
+    def _bare_texts(self) -> list[str]:
+        if not hasattr(self, "_bare"):
+            self._bare = [unquoted(joined) for _, joined, _, _ in self._texts]
+            self._bare_sentences: dict[int, list[str]] = {}
+        return self._bare
 
     def find(self, phrase: str, report: str | None = None) -> list[tuple[str, Sentence]]:
         """Every (report id, sentence) whose text contains ``phrase``, in reading order."""
@@ -61,12 +70,10 @@ class QuoteIndex:
         needle = unquoted(phrase)
         if not needle:
             return []
-        if not hasattr(self, "_bare"):
-            self._bare = [unquoted(joined) for _, joined, _, _ in self._texts]
-            self._bare_sentences: dict[int, list[str]] = {}
+        bare_texts = self._bare_texts()
         found: list[tuple[str, Sentence]] = []
-        for k, bare in enumerate(self._bare):
-            if needle in bare:
+        for k in self._candidates(needle, bare=True):
+            if needle in bare_texts[k]:
                 rid, _, _, sentences = self._texts[k]
                 if (texts := self._bare_sentences.get(k)) is None:  # once per report, not per phrase
                     texts = self._bare_sentences[k] = [unquoted(s.text) for s in sentences]
