@@ -8,12 +8,14 @@ character is backslash-escaped (``pymdownx.escapeall`` makes any escape literal)
 """
 from __future__ import annotations
 
+import functools
 import re
 
 _PUNCT = re.compile(r"([!\"#$%'()*+,\-./:;=?@\[\\\]^_`{|}~])")
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names, titles and places recur on every page that links them
 def md_text(text: str) -> str:
     """Escape ``text`` so Markdown renders it literally, on one line."""
     text = _SPACE.sub(" ", text).strip()
