@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 
 _TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z_:][-\w:.]*(?:="[^"<]*")?)*)\s*(/?)>')
 _ATTR = re.compile(r'\s+([a-zA-Z_:][-\w:.]*)(?:="([^"<]*)")?')
@@ -95,20 +96,113 @@ def without_excluded_sections(found: list[tuple]) -> list[tuple]:
 
 
 def parser_class(base: type) -> type:
-    """A subclass of Material's ``Parser`` whose ``feed`` uses ``events`` where it can."""
+    """A subclass of Material's ``Parser`` whose ``feed`` uses ``events`` where it can, and
+    then ``_sections`` instead of calling the handlers once per event."""
+    module = sys.modules[base.__module__]
 
     class FastParser(base):
         def feed(self, data: str) -> None:
             found = events(data)
-            if found is None:
+            fresh = not self.data and not self.context and self.section is None and all(
+                isinstance(e, str) for e in self.skip)
+            if found is None or not fresh:
                 return super().feed(data)
-            found = without_excluded_sections(found)
-            start, end, text = self.handle_starttag, self.handle_endtag, self.handle_data
-            for event in found:
-                if event[0] == "data":
-                    text(event[1])
-                elif event[0] == "start":
-                    start(event[1], event[2])
-                else:
-                    end(event[1])
+            _sections(self, without_excluded_sections(found), module.Element, module.Section, module.void)
     return FastParser
+
+
+_HEADLINK = ("class", "headerlink")
+
+
+def _sections(parser, found: list[tuple], element: type, section_type: type, void: set[str]) -> None:
+    """Material's ``handle_starttag`` / ``handle_endtag`` / ``handle_data`` over ``found``, with
+    the same result in ``parser.data``. Material's elements compare (and hash) by tag name, so
+    its ``skip`` set and its ``x in context`` tests are about tag names: here they are a set of
+    names and a count of the open elements per name, instead of a scan of the open elements
+    per event."""
+    keep, skip = parser.keep, set(parser.skip)
+    permanent = {"script", "style", "object"}
+    context: list = []
+    open_tags: dict[str, int] = {}
+    links = 0  # open permalinks (a.headerlink): their text is not part of a title
+    data: list = parser.data
+    section = parser.section
+
+    def skipped() -> bool:
+        return any(open_tags.get(t) for t in skip)
+
+    for event in found:
+        kind = event[0]
+        if kind == "data":
+            if skipped():
+                continue
+            text = event[1]
+            if not open_tags.get("pre"):
+                text = text.replace("\n", " ") if not text.isspace() else " "
+            if section is None:
+                section = section_type(element("hx"))
+                data.append(section)
+            if open_tags.get(section.el.tag):
+                if not links:
+                    section.title.append(html.escape(text, quote=False))
+            elif text.isspace():
+                if not section.text or not section.text[-1].isspace():
+                    section.text.append(text)
+                elif open_tags.get("pre"):
+                    section.text.append(text)
+            else:
+                section.text.append(html.escape(text, quote=False))
+        elif kind == "start":
+            tag, attrs = event[1], dict(event[2])
+            if tag in void:
+                continue
+            el = element(tag, attrs)
+            context.append(el)
+            open_tags[tag] = open_tags.get(tag, 0) + 1
+            if tag == "a" and attrs.get("class") == "headerlink":
+                links += 1
+            if tag in _HEADINGS and "id" in attrs:
+                depth = len(context)
+                if tag != "h1" and not data:
+                    section = section_type(element("hx"), depth)
+                    data.append(section)
+                section = section_type(el, depth)
+                if data:
+                    section.id = attrs["id"]
+                data.append(section)
+            if section is None:
+                section = section_type(element("hx"))
+                data.append(section)
+            if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
+                # Material stops at the first of the two in attribute order: either way, skipped
+                skip.add(tag)
+                continue
+            if tag in keep and not skipped():
+                (section.title if open_tags.get(section.el.tag) else section.text).append(f"<{tag}>")
+        else:
+            tag = event[1]
+            if not context or context[-1].tag != tag:
+                continue
+            if section.depth > len(context):
+                for candidate in reversed(data):
+                    if candidate.depth <= len(context):
+                        section.depth = float("inf")
+                        section = candidate
+                        break
+            el = context.pop()
+            open_tags[tag] -= 1
+            if tag == "a" and el.attrs.get("class") == "headerlink":
+                links -= 1
+            if tag in skip:
+                if tag not in permanent:
+                    skip.discard(tag)
+                continue
+            if tag in keep and not skipped():
+                out = section.title if open_tags.get(section.el.tag) else section.text
+                index = out.index(f"<{tag}>")
+                if all(item.isspace() for item in out[index + 1:]):
+                    del out[index:]
+                else:
+                    out.append(f"</{tag}>")
+    parser.context, parser.section = context, section
+    parser.skip = {t if t in permanent else element(t) for t in skip}
