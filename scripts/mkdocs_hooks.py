@@ -215,6 +215,8 @@ def _publish(config):
 
 
 def _cache_summary(config):
+    if _store:
+        _store.flush()  # pages whose work was not all stored page by page (page_cache.py)
     if _cached:
         log.info(_cached.summary())
 

@@ -100,7 +100,7 @@ def test_cached_and_rebuilt_sites_equal_clean_builds_after_edits(project, monkey
         rebuilder.stdin.close()
         rebuilder.wait(timeout=60)
         log.close()
-    assert any((tmp / "cache" / "render").iterdir()) and any((tmp / "cache" / "search").iterdir())
+    assert any((tmp / "cache" / "pages").iterdir())
     # A fresh process on the cache those builds left, and one whose conversions run in a pool.
     warm = mkdocs_build(tmp / "warm", config)
     assert warm.returncode == 0, warm.stderr
@@ -133,22 +133,33 @@ def test_entry_is_used_only_for_its_key(tmp_path):
     assert cache.get("render", "practices/a.md", "k2") is None
     assert cache.get("render", "practices/b.md", "k1") is None
     assert cache.get("search", "practices/a.md", "k1") is None
-    cache.put("render", "practices/a.md", "k2", "new")  # one entry per page: replaced
+    cache.put("render", "practices/a.md", "k2", "new")  # one entry per page and kind: replaced
+    cache.put("search", "practices/a.md", "k3", ["甲"])
     assert cache.get("render", "practices/a.md", "k1") is None
-    assert len(list((tmp_path / "render").iterdir())) == 1
     assert (cache.hits, cache.misses) == (1, 4)
+    assert not (tmp_path / "pages").exists()  # nothing written before the page is done
+    cache.done("practices/a.md")
+    cache.flush()
+    assert len(list((tmp_path / "pages").iterdir())) == 1  # one file for the page's kinds
+    again = PageCache(tmp_path)  # another build
+    assert again.get("render", "practices/a.md", "k2") == "new"
+    assert again.get("search", "practices/a.md", "k3") == ["甲"]
+    assert again.get("render", "practices/b.md", "k1") is None
 
 
 @pytest.mark.parametrize("content", ["", "{", "[1, 2, 3]", '"just text"', json.dumps(["k1", 1]), "\udcff"])
 def test_a_damaged_entry_is_a_miss(tmp_path, content):
     cache = PageCache(tmp_path)
     cache.put("render", "a.md", "k1", "value")
-    path = next((tmp_path / "render").iterdir())
+    cache.flush()
+    path = next((tmp_path / "pages").iterdir())
     path.write_bytes(content.encode("utf-8", "surrogateescape"))
+    cache = PageCache(tmp_path)
     assert cache.get("render", "a.md", "k1") is None
     cache.put("render", "a.md", "k1", "value")
     assert cache.get("render", "a.md", "k1") == "value"
-    assert json.loads(path.read_text(encoding="utf-8"))[0] == FORMAT + "k1"
+    cache.flush()
+    assert json.loads(path.read_text(encoding="utf-8"))["render"][0] == FORMAT + "k1"
 
 
 def test_cache_folder_setting(tmp_path, monkeypatch):

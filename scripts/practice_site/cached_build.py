@@ -359,3 +359,4 @@ def _prerender_chunk(uris: list[str]) -> None:
         if job.search_index is not None:  # the entries Material's search will ask for
             index = type(job.search_index)(**job.search_index.config)
             job.add_search_entries(index, type(index).add_entry_from_context.__get__(index), page)
+    job.cache.flush()  # the parent reads what this worker stored

@@ -84,3 +84,4 @@ class OutputCache:
     def store(self, page, output: str) -> None:
         if key := self.pending.pop(page.file.src_uri, None):
             self.cache.put(KIND, page.file.src_uri, key, output)
+        self.cache.done(page.file.src_uri)  # its last kind of work: written now, not held

@@ -1,7 +1,7 @@
 """A cache of per-page build work, kept on disk between builds and ``mkdocs serve`` rebuilds.
 
-Each entry is stored under a *name* (one file per page and kind of work, so the folder
-holds at most one entry per page: it does not grow with every edit) together with the
+Each entry is stored under a *name* and a *kind* (one file per page holds its kinds of work,
+so the folder holds at most one entry per page and kind: it does not grow with every edit) with the
 *key* it was computed from, a digest of every input that work reads. A lookup returns the
 value only when the stored key equals the key of this build's inputs; anything else (no
 file, another key, an unreadable or truncated file) is a miss and the work is done again.
@@ -23,7 +23,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 CACHE_ENV = "PRACTICE_SITE_CACHE"
-FORMAT = "1"
+FORMAT = "2"
 """Bump when what an entry holds changes shape: every older entry then misses."""
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
@@ -83,57 +83,85 @@ def cache_folder(root: Path) -> Path | None:
     return Path(setting) if setting else root / "build" / "cache"
 
 
-_MEMORY: dict[Path, dict[tuple[str, str], tuple[str, object]]] = {}
+_MEMORY: dict[Path, dict[str, dict]] = {}
 
 
 class PageCache:
-    """JSON entries in ``folder/<kind>/<digest of name>.json``, each ``[key, value]``."""
+    """One JSON file per page, ``folder/pages/<digest of name>.json``: ``{kind: [key, value]}``.
+
+    A page's kinds of work (its conversion, search entries, themed HTML) are stored together:
+    what a build puts is written once the page is done (``done``, after its last kind) or at
+    the end of the build (``flush``), so a build writes and reads one file per page, not one
+    per page and kind (creating files was a tenth of a build without the cache)."""
 
     def __init__(self, folder: Path, remember: bool = False):
         self.folder = folder
         self.hits = 0
         """Lookups answered from the cache in this process (reported by the hook)."""
         self.misses = 0
+        self._open: dict[str, dict] = {}
+        """Entries of the pages this build has read or put, until they are written."""
+        self._dirty: set[str] = set()
         self.memory = _MEMORY.setdefault(folder, {}) if remember else None
         """With ``remember`` (``mkdocs serve``), the entries this process read or wrote, shared by
         every PageCache of the folder: a rebuild finds them without reading and decoding a
         file (the latest value per page and kind, so one site's worth at most)."""
 
-    def _path(self, kind: str, name: str) -> Path:
-        return self.folder / kind / (hashlib.sha1(name.encode("utf-8")).hexdigest() + ".json")
+    def _path(self, name: str) -> Path:
+        return self.folder / "pages" / (hashlib.sha1(name.encode("utf-8")).hexdigest() + ".json")
+
+    def _entries(self, name: str) -> dict:
+        if (entries := self._open.get(name)) is not None:
+            return entries
+        if self.memory is None or (entries := self.memory.get(name)) is None:
+            try:
+                with open(self._path(name), encoding="utf-8") as f:
+                    entries = json.load(f)
+            except (OSError, ValueError, TypeError):  # missing, truncated, not ours: no entries
+                entries = None
+            if not isinstance(entries, dict):
+                entries = {}
+            if self.memory is not None:
+                self.memory[name] = entries
+        self._open[name] = entries
+        return entries
 
     def get(self, kind: str, name: str, key: str):
-        """The value stored for ``name`` if it was computed from ``key``, else None."""
-        if self.memory is not None and (known := self.memory.get((kind, name))) and known[0] == key:
+        """The value stored for ``name`` and ``kind`` if it was computed from ``key``, else None."""
+        stored = self._entries(name).get(kind)
+        if isinstance(stored, list) and len(stored) == 2 and stored[0] == FORMAT + key:
             self.hits += 1
-            return known[1]
-        try:
-            with open(self._path(kind, name), encoding="utf-8") as f:
-                stored_key, value = json.load(f)
-        except (OSError, ValueError, TypeError):  # missing, truncated, not ours: a miss
-            self.misses += 1
-            return None
-        if stored_key != FORMAT + key:
-            self.misses += 1
-            return None
-        self.hits += 1
-        if self.memory is not None:
-            self.memory[kind, name] = (key, value)
-        return value
+            return stored[1]
+        self.misses += 1
+        return None
 
     def put(self, kind: str, name: str, key: str, value) -> None:
-        """Store ``value`` for ``name``; written whole or not at all (a reader never sees half)."""
-        if self.memory is not None:
-            self.memory[kind, name] = (key, value)
-        path = self._path(kind, name)
-        text = json.dumps([FORMAT + key, value], ensure_ascii=False, separators=(",", ":"))
+        """Store ``value`` for ``name`` and ``kind`` (written by ``done`` or ``flush``)."""
+        self._entries(name)[kind] = [FORMAT + key, value]
+        self._dirty.add(name)
+
+    def done(self, name: str) -> None:
+        """``name`` has had all its work: write what this build put for it, whole or not at
+        all (a reader never sees half), and let go of it."""
+        entries = self._open.pop(name, None)
+        if name not in self._dirty or entries is None:
+            return
+        self._dirty.discard(name)
+        path = self._path(name)
+        text = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # one writer per process and file
         try:
             try:
                 tmp.write_text(text, encoding="utf-8")
-            except FileNotFoundError:  # the first entry of its kind: make the folder (once, not per entry)
+            except FileNotFoundError:  # the first entry: make the folder (once, not per entry)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 tmp.write_text(text, encoding="utf-8")
             os.replace(tmp, path)
         except OSError:  # a read-only or full disk costs speed, never the build
             tmp.unlink(missing_ok=True)
+
+    def flush(self) -> None:
+        """The end of a build (or of a worker's share): write every page not written yet."""
+        for name in list(self._dirty):
+            self.done(name)
+        self._open.clear()
