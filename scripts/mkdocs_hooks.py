@@ -32,6 +32,7 @@ from practice_site import (  # noqa: E402
     search_terms,
     search_worker,
     staging,
+    watcher,
 )
 from practice_site.export import export_files  # noqa: E402
 from practice_site.link import link_corpus  # noqa: E402
@@ -290,4 +291,6 @@ def on_serve(server, config, builder):
     server._inject_js_into_html = inject  # MkDocs 1.6's one place that writes its inline script
     server.error_handler = error_page
     server.set_app(app_with_assets)
+    # A save reaches the build at once instead of at the next poll (watcher.py).
+    watcher.notify_on_change(server)
     return server
