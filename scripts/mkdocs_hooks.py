@@ -64,7 +64,8 @@ def on_config(config):
     root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
     # PRACTICE_SITE_DATA points a build at another data folder (test fixtures, benchmarks).
     data = Path(os.environ.get("PRACTICE_SITE_DATA") or root / "data")
-    corpus, problems = load_corpus(data, root)
+    # serve loads again after every save: unchanged records are not checked again (load.py).
+    corpus, problems = load_corpus(data, root, reuse=_command == "serve")
     global _corpus
     if problems:
         lines = [str(p) for p in problems]

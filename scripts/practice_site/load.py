@@ -8,6 +8,7 @@ shares (decoding rules, YAML with line numbers, paths as the editor knows them);
 """
 from __future__ import annotations
 
+import hashlib
 from fnmatch import fnmatchcase
 from pathlib import Path
 
@@ -50,6 +51,8 @@ class DataFolder:
         """Top-level ids each mapping file declares, valid or not; None if it did not load."""
         self.tag_names: set[str] = set()
         """Every tag name tags.yml declares, valid entry or not."""
+        self._read = hashlib.blake2b(digest_size=16)
+        """Every file read so far, as read (read_digest)."""
 
     def rel(self, path: Path) -> str:
         return display_path(path, self.root)
@@ -75,8 +78,10 @@ class DataFolder:
         try:
             raw = path.read_bytes()
         except OSError as exc:
+            self._note_read(path, None)
             self.whole_file(path, 0, f"cannot read the file: {exc.strerror}")
             return None
+        self._note_read(path, raw)
         if raw.startswith(b"\xef\xbb\xbf"):
             self.whole_file(path, 1, "starts with a byte-order mark (BOM); save the file as "
                             "UTF-8 without BOM")
@@ -101,10 +106,24 @@ class DataFolder:
             return None
         return text
 
+    def _note_read(self, path: Path, raw: bytes | None) -> None:
+        name = str(path).encode("utf-8", "surrogateescape")
+        self._read.update(b"%d:%s%d:" % (len(name), name, -1 if raw is None else len(raw)))
+        self._read.update(raw or b"")
+
+    def read_digest(self) -> str:
+        """A digest of every file this load has read so far (path and bytes, the unreadable
+        ones too): what everything loaded from them depends on. Taken from the bytes as
+        read, so a file saved again meanwhile cannot slip in under the digest of its old text."""
+        return self._read.hexdigest()
+
     def read_yaml(self, path: Path, holds: str = "") -> Value | None:
         text = self.read_text(path)
         if text is None:
             return None
+        return self.parse_yaml(path, text, holds)
+
+    def parse_yaml(self, path: Path, text: str, holds: str = "") -> Value | None:
         what, role_holds = self.role(path)
         value, problems = parse_yaml(text, self.rel(path), what, holds or role_holds)
         self.problems.extend(problems)
@@ -162,8 +181,13 @@ class DataFolder:
         return any(p.path.startswith(shown) for p in self.problems)
 
 
-def load_corpus(data_dir: Path, root: Path | None = None) -> tuple[Corpus, list[Problem]]:
-    """Load everything under ``data_dir``; the corpus is complete only if no problems."""
+def load_corpus(data_dir: Path, root: Path | None = None, *,
+                reuse: bool = False) -> tuple[Corpus, list[Problem]]:
+    """Load everything under ``data_dir``; the corpus is complete only if no problems.
+
+    ``reuse`` (``mkdocs serve``, which loads again after every save): practice records whose
+    file and context are as at the last load are not parsed and checked again
+    (read_practices.RecordMemo); the result is the same."""
     from .read_collections import read_collections
     from .read_coverage import read_coverage
     from .read_glossary import read_glossary
@@ -178,7 +202,7 @@ def load_corpus(data_dir: Path, root: Path | None = None) -> tuple[Corpus, list[
     tags = read_tags(folder)
     kinds = read_kinds(folder)
     relation_kinds = read_relation_kinds(folder)
-    practices = read_practices(folder, reports, themes, tags, kinds, relation_kinds)
+    practices = read_practices(folder, reports, themes, tags, kinds, relation_kinds, reuse=reuse)
     glossary = read_glossary(folder, reports)
     honours = read_honours(folder, reports, practices)
     skipped = read_coverage(folder, reports, practices)

@@ -6,6 +6,7 @@ figure must occur in the sentence its outcome cites.
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 
 from .attribution import AttributionWords
@@ -14,6 +15,7 @@ from .figures import whole_figure_at
 from .hints import did_you_mean, no_practice, quote_not_found, unknown
 from .load import DataFolder
 from .model import Kind, Outcome, Practice, Quote, Relation, RelationKind, Report, Tag, Theme
+from .problems import Problem
 from .quotes import QuoteIndex
 from .slug import id_problem
 from .text import name_key, occurs_unquoted
@@ -34,8 +36,9 @@ the quoted phrase."""
 
 def read_practices(folder: DataFolder, reports: dict[str, Report], themes: dict[str, Theme],
                    tags: dict[str, Tag], kinds: dict[str, Kind],
-                   relation_kinds: dict[str, RelationKind]) -> dict[str, Practice]:
-    """Every ``practices/*.yml``; records with problems are left out (their problems kept)."""
+                   relation_kinds: dict[str, RelationKind], *, reuse: bool = False) -> dict[str, Practice]:
+    """Every ``practices/*.yml``; records with problems are left out (their problems kept).
+    ``reuse``: records unchanged since the last load with ``reuse`` are taken from it (RecordMemo)."""
     # A source that did not load has its own problem; checking records against it would
     # only repeat that problem once per record. A taxonomy entry that is declared but
     # broken still counts as known: its own problem stops the build anyway.
@@ -49,23 +52,94 @@ def read_practices(folder: DataFolder, reports: dict[str, Report], themes: dict[
     readers: dict[str, FieldReader] = {}
     tops: dict[str, Value] = {}
     files = folder.record_ids()
+    memo = _MEMO if reuse else RecordMemo()
+    # What a record is checked against: every file read so far, and the attribution words,
+    # which the first record that parses reads (read here too, so that the context holds them).
+    memo.begin((folder.read_digest(), _raw(folder.data_dir / "attribution.yml"), str(folder.data_dir),
+                str(folder.root), tuple(sorted(files))))
     for path in sorted((folder.data_dir / "practices").glob("*")):
         if path.suffix != ".yml":
             folder.whole_file(path, 0, "not a .yml record; practice records are "
                               "data/practices/<id>.yml")
             continue
-        top = folder.read_yaml(path)
-        if top is None:
+        text = folder.read_text(path)
+        if text is None:
             continue
         r = folder.reader(path)
-        p = read_practice(path, top, r, quotes, known("themes.yml", themes),
-                          known("tags.yml", tags, folder.tag_names), known("kinds.yml", kinds),
-                          known("relations.yml", relation_kinds), files,
-                          relations=relation_kinds, words=folder.attribution())
-        if p is not None:
+        if (seen := memo.get(path, text)) is not None:
+            top, p = seen.top, seen.practice
+            folder.problems.extend(seen.problems)
+            if top is not None:
+                folder.attribution()  # read where a fresh load reads it: its problems are told
+        else:
+            start = len(folder.problems)
+            top = folder.parse_yaml(path, text)
+            p = None if top is None else read_practice(
+                path, top, r, quotes, known("themes.yml", themes),
+                known("tags.yml", tags, folder.tag_names), known("kinds.yml", kinds),
+                known("relations.yml", relation_kinds), files, relations=relation_kinds,
+                words=folder.attribution())
+            memo.put(path, RecordRead(text, top, tuple(folder.problems[start:]), p))
+        if p is not None and top is not None:
             out[p.id], readers[p.id], tops[p.id] = p, r, top
+    memo.end()
     check_corpus(out, readers, tops)
     return out
+
+
+@dataclass(frozen=True)
+class RecordRead:
+    """What reading one record file gave: a function of its text and its context."""
+
+    text: str
+    top: Value | None
+    problems: tuple[Problem, ...]
+    """Its own problems (YAML and record checks; not those across records)."""
+    practice: Practice | None
+
+
+class RecordMemo:
+    """The records of the last load, reused while their file text is the same and so is
+    their context: the digest of every other data file as the load read it (reports,
+    taxonomies, attribution words), the folder and the set of record ids. Any change to
+    the context reads every record again. A record is checked against nothing else, and the
+    checks across records (check_corpus) run on every load."""
+
+    def __init__(self) -> None:
+        self._context: tuple | None = None
+        self._last: dict[Path, RecordRead] = {}
+        self._now: dict[Path, RecordRead] = {}
+
+    def begin(self, context: tuple) -> None:
+        """A load starts; a load that never ended (an exception) left nothing usable."""
+        if context != self._context:
+            self._last = {}
+        self._context, self._now = context, {}
+
+    def get(self, path: Path, text: str) -> RecordRead | None:
+        seen = self._last.get(path)
+        if seen is not None and seen.text == text:
+            self._now[path] = seen
+            return seen
+        return None
+
+    def put(self, path: Path, read: RecordRead) -> None:
+        self._now[path] = read
+
+    def end(self) -> None:
+        """Keep this load's records (deleted files dropped) for the next."""
+        self._last = self._now
+
+
+def _raw(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+_MEMO = RecordMemo()
+"""Kept between loads of one process (``reuse``: mkdocs serve)."""
 
 
 def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | None,

@@ -1,0 +1,111 @@
+"""``load_corpus(reuse=True)`` (mkdocs serve) gives what a fresh load gives, after any edit.
+
+A series of edits to a copy of the fixture corpus, each loaded both ways in one process;
+the problems, the rendered pages and the export must be equal. Records whose file and
+context did not change are the very objects of the last load (so reuse happened).
+"""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import FIXTURE
+from practice_site.export import export_files
+from practice_site.link import link_corpus
+from practice_site.load import load_corpus
+from practice_site.render import render_site
+
+NEW_RECORD = """\
+id: huhang-fazhan
+name: 护航发展
+kind: practice
+theme: fuwu
+tags: [服务企业]
+summary: 测试中新加的记录。
+how:
+  - "以服务为宗旨，护航发展"
+outcomes: []
+related:
+  - id: xiangmu-jingguan
+    relation: listed-with
+"""
+
+EDITS = [  # (label, file under data/, old text or None for a new file, new text or None to delete)
+    ("a record's summary", "practices/jiayi.yml", "测试用的", "改过的"),
+    ("a record broken", "practices/jiayi.yml", "tags: [矛盾纠纷]", "tags: [没有的标签]"),
+    ("another record broken", "practices/xiangmu-jingguan.yml", "measures: 1~3月办结件数", "measures: ["),
+    ("the first fixed", "practices/jiayi.yml", "tags: [没有的标签]", "tags: [矛盾纠纷]"),
+    ("the second fixed", "practices/xiangmu-jingguan.yml", "measures: [", "measures: 1~3月办结件数"),
+    ("a record added", "practices/huhang-fazhan.yml", None, NEW_RECORD),
+    ("a report edited under a quote", "reports/mini.txt", "由5名民警认领5个项目", "由6名民警认领6个项目"),
+    ("the report restored", "reports/mini.txt", "由6名民警认领6个项目", "由5名民警认领5个项目"),
+    ("a tag renamed", "tags.yml", "name: 服务企业,", "name: 服务企业发展,"),
+    ("the tag restored", "tags.yml", "name: 服务企业发展,", "name: 服务企业,"),
+    ("an attribution word a summary uses", "attribution.yml", "words: [得益于, 带动]", "words: [得益于, 带动, 测试记录]"),
+    ("the word removed", "attribution.yml", "words: [得益于, 带动, 测试记录]", "words: [得益于, 带动]"),
+    ("the added record deleted", "practices/huhang-fazhan.yml", NEW_RECORD, None),
+    ("a name taken by two records", "practices/jiayi.yml", "aliases: [甲乙机制]", "aliases: [甲乙机制, 项目警官制]"),
+    ("the name given back", "practices/jiayi.yml", "aliases: [甲乙机制, 项目警官制]", "aliases: [甲乙机制]"),
+]
+
+
+def outputs(data, reuse: bool):
+    corpus, problems = load_corpus(data, data.parent, reuse=reuse)
+    if problems:
+        return corpus, [str(p) for p in problems], None
+    links = link_corpus(corpus)
+    return corpus, [], (render_site(corpus, links, "https://example.org/"),
+                        export_files(corpus, links, "https://example.org/"))
+
+
+def apply(data, rel: str, old: str | None, new: str | None) -> None:
+    path = data / rel
+    if new is None:
+        path.unlink()
+    elif old is None:
+        path.write_text(new, encoding="utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (rel, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_reused_load_equals_a_fresh_load_after_each_edit(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    previous, _, _ = outputs(data, reuse=True)
+    seen_problems = False
+    for label, rel, old, new in EDITS:
+        apply(data, rel, old, new)
+        corpus, problems, built = outputs(data, reuse=True)
+        _, fresh_problems, fresh_built = outputs(data, reuse=False)
+        assert problems == fresh_problems, label
+        assert built == fresh_built, label
+        seen_problems |= bool(problems)
+        if rel.startswith("practices/") and not problems:
+            # Only the edited record was read again; the others are the last load's objects.
+            same = {pid for pid, p in corpus.practices.items() if previous.practices.get(pid) is p}
+            edited = rel.removeprefix("practices/").removesuffix(".yml")
+            files_changed = old is None or new is None
+            assert same == (set() if files_changed else set(corpus.practices) - {edited}), label
+        elif not rel.startswith("practices/"):  # the context changed: every record read again
+            assert not any(previous.practices.get(pid) is p for pid, p in corpus.practices.items()), label
+        previous = corpus
+    assert seen_problems
+
+
+@pytest.mark.parametrize("broken", ["tags: [没有的标签]", "tags: [", "\ufeff"])
+def test_a_broken_record_is_reported_on_every_load_until_fixed(tmp_path, broken):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    path = data / "practices" / "jiayi.yml"
+    good = path.read_text(encoding="utf-8")
+    load_corpus(data, data.parent, reuse=True)
+    path.write_text(broken + good if broken == "\ufeff" else good.replace("tags: [矛盾纠纷]", broken), encoding="utf-8")
+    first = load_corpus(data, data.parent, reuse=True)[1]
+    again = load_corpus(data, data.parent, reuse=True)[1]
+    assert first and first == again == load_corpus(data, data.parent)[1]
+    assert all(p.path.endswith("practices/jiayi.yml") for p in first)
+    path.write_text(good, encoding="utf-8")
+    assert load_corpus(data, data.parent, reuse=True)[1] == []
