@@ -51,6 +51,12 @@ def export(corpus: Corpus, links: Links, site_url: str = "", directory_urls: boo
         return {"text": q.text, **{k: v for k, v in out.items() if k != "text"},
                 "sentence_text": out["text"]}
 
+    # (declaring id, kind) -> quote, per target: one pass over the relations, not one per
+    # practice (that was quadratic: 0.15 s of a rebuild at 1,000 practices).
+    quoted_by_target: dict[str, dict[tuple[str, str], Quote | None]] = {}
+    for src, declaring in corpus.practices.items():
+        for r in declaring.related:
+            quoted_by_target.setdefault(r.target, {})[(src, r.kind)] = r.quote
     practices = []
     for p in sorted(corpus.practices.values(), key=lambda p: p.id):
         def relation(pid: str, kind: str, note: str, direction: str, q: Quote | None) -> dict:
@@ -60,8 +66,7 @@ def export(corpus: Corpus, links: Links, site_url: str = "", directory_urls: boo
                     "editorial": rk.editorial, "note": note,
                     "quote": quote(q) if q else None, "url": url(uris.practice(pid))}
 
-        quoted = {(src, r.kind): r.quote for src in corpus.practices
-                  for r in corpus.practices[src].related if r.target == p.id}
+        quoted = quoted_by_target.get(p.id, {})
         related = [relation(r.target, r.kind, r.note, "declared", r.quote) for r in p.related]
         related += [relation(src, kind, note, "inverse", quoted.get((src, kind)))
                     for src, kind, note in links.inverse[p.id]]
