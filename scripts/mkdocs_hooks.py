@@ -28,6 +28,7 @@ from practice_site import (  # noqa: E402
     drafts,
     nav_memo,
     page_cache,
+    page_memo,
     preview,
     search_terms,
     search_worker,
@@ -51,6 +52,8 @@ _store: page_cache.PageCache | None = None
 _cached: cached_build.BuildCache | None = None
 _output: cached_output.OutputCache | None = None
 _nav = None
+_practice_pages = page_memo.PracticePages()
+"""Under serve, practice pages whose inputs did not change are not rendered again."""
 
 
 def on_startup(command, dirty):
@@ -97,7 +100,8 @@ def on_config(config):
     links = link_corpus(corpus)
     # Directory URLs are off in the offline edition; the map's SVG links are raw HTML.
     _pages.update(render_site(corpus, links, site_url=config.site_url or "",
-                              directory_urls=config.use_directory_urls))
+                              directory_urls=config.use_directory_urls,
+                              memo=_practice_pages if _command == "serve" else None))
     _static.clear()
     _static.update(export_files(corpus, links, config.site_url or "", config.use_directory_urls))
     _static.update(redirect_pages(corpus, config.use_directory_urls))

@@ -14,6 +14,7 @@ from conftest import FIXTURE
 from practice_site.export import export_files
 from practice_site.link import link_corpus
 from practice_site.load import load_corpus
+from practice_site.page_memo import PracticePages
 from practice_site.render import render_site
 
 NEW_RECORD = """\
@@ -45,17 +46,28 @@ EDITS = [  # (label, file under data/, old text or None for a new file, new text
     ("an attribution word a summary uses", "attribution.yml", "words: [得益于, 带动]", "words: [得益于, 带动, 测试记录]"),
     ("the word removed", "attribution.yml", "words: [得益于, 带动, 测试记录]", "words: [得益于, 带动]"),
     ("the added record deleted", "practices/huhang-fazhan.yml", NEW_RECORD, None),
+    ("an alias that another page's text names", "practices/xiangmu-jingguan.yml", "kind: practice",
+     "aliases: [警力]\nkind: practice"),
+    ("the alias removed", "practices/xiangmu-jingguan.yml", "aliases: [警力]\n", ""),
+    ("a summary naming a practice it has no relation to", "practices/jiayi.yml", "summary: 改过的",
+     "summary: 不同于项目警官制和警力的改过的"),
+    ("that practice's summary (the link's tooltip)", "practices/xiangmu-jingguan.yml",
+     "summary: 项目警官制的测试记录。", "summary: 项目警官制的测试记录，已改。"),
+    ("a third practice named by a new alias", "practices/jingwang-zhizhi.yml", "kind: practice",
+     "aliases: [警力]\nkind: practice"),
+    ("the alias removed again", "practices/jingwang-zhizhi.yml", "aliases: [警力]\n", ""),
+    ("a glossary meaning", "glossary.yml", "meaning: 甲与乙", "meaning: 甲和乙"),
     ("a name taken by two records", "practices/jiayi.yml", "aliases: [甲乙机制]", "aliases: [甲乙机制, 项目警官制]"),
     ("the name given back", "practices/jiayi.yml", "aliases: [甲乙机制, 项目警官制]", "aliases: [甲乙机制]"),
 ]
 
 
-def outputs(data, reuse: bool):
+def outputs(data, reuse: bool, memo: PracticePages | None = None):
     corpus, problems = load_corpus(data, data.parent, reuse=reuse)
     if problems:
         return corpus, [str(p) for p in problems], None
     links = link_corpus(corpus)
-    return corpus, [], (render_site(corpus, links, "https://example.org/"),
+    return corpus, [], (render_site(corpus, links, "https://example.org/", memo=memo),
                         export_files(corpus, links, "https://example.org/"))
 
 
@@ -71,28 +83,36 @@ def apply(data, rel: str, old: str | None, new: str | None) -> None:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_reused_load_equals_a_fresh_load_after_each_edit(tmp_path):
+def test_reused_load_and_pages_equal_a_fresh_load_after_each_edit(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(FIXTURE, data)
-    previous, _, _ = outputs(data, reuse=True)
-    seen_problems = False
+    memo = PracticePages()
+    previous, _, _ = outputs(data, reuse=True, memo=memo)
+    seen_problems, reused = False, []
     for label, rel, old, new in EDITS:
         apply(data, rel, old, new)
-        corpus, problems, built = outputs(data, reuse=True)
+        corpus, problems, built = outputs(data, reuse=True, memo=memo)
         _, fresh_problems, fresh_built = outputs(data, reuse=False)
         assert problems == fresh_problems, label
         assert built == fresh_built, label
         seen_problems |= bool(problems)
+        reused.append(memo.reused if built else 0)
         if rel.startswith("practices/") and not problems:
             # Only the edited record was read again; the others are the last load's objects.
             same = {pid for pid, p in corpus.practices.items() if previous.practices.get(pid) is p}
             edited = rel.removeprefix("practices/").removesuffix(".yml")
             files_changed = old is None or new is None
             assert same == (set() if files_changed else set(corpus.practices) - {edited}), label
-        elif not rel.startswith("practices/"):  # the context changed: every record read again
+        elif rel == "glossary.yml":  # read after the records: no record is checked against it
+            assert all(previous.practices.get(pid) is p for pid, p in corpus.practices.items()), label
+        elif not problems:  # a record's context changed: every record read again
             assert not any(previous.practices.get(pid) is p for pid, p in corpus.practices.items()), label
         previous = corpus
     assert seen_problems
+    # A summary edit re-renders the pages showing it (its own, jingwang-ronghe's inverse
+    # relation); the two others are reused. An edit of every page's context reuses none.
+    assert reused[0] == 2, reused
+    assert reused[[e[0] for e in EDITS].index("a glossary meaning")] == 0, reused
 
 
 @pytest.mark.parametrize("broken", ["tags: [没有的标签]", "tags: [", "\ufeff"])

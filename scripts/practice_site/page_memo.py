@@ -1,0 +1,92 @@
+"""Practice pages rendered again only when something they show changed (``mkdocs serve``).
+
+A practice page (render_practice) shows its record, what the linker found for it (source
+sentences, relations declared on other records, backlinks), its suggestions and campaigns,
+the name (and theme, summary) of every practice it names or links, and site-wide tables.
+The memo keys each page by all of these, by value:
+
+- site-wide, compared once per build: reports, themes, tags, kinds, relation kinds,
+  honours, glossary (and whether the glossary page is linked), every practice's names
+  (the auto-linker's), the site URL; any change renders every page again;
+- per page: its record, evidence, inverse relations, backlinks, suggestions, campaigns,
+  and the record of every practice it refers to (related, inverse, backlinks, suggested,
+  campaigns);
+- the practices the auto-linker linked while the page was rendered (their summary is the
+  link's tooltip), recorded then and compared on reuse.
+
+So an edited summary renders its own page and the pages that show it; the other pages are
+reused. ``tests/test_load_reuse.py`` compares with a fresh render after every kind of edit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .autolink import Annotator, PageText
+from .link import Links
+from .model import Corpus, Practice
+from .render_practice import render_practice
+from .suggest import Suggestion
+
+
+@dataclass(frozen=True)
+class _Page:
+    key: tuple
+    linked: tuple[tuple[str, Practice | None], ...]
+    markdown: str
+
+
+class _Recording(Annotator):
+    """The site's annotator, keeping each page state it hands out (to read what it linked)."""
+
+    def __init__(self, annotator: Annotator):
+        self.__dict__.update(annotator.__dict__)
+        self.texts: list[PageText] = []
+
+    def page(self, me: str, self_id: str | None = None, *, every: bool = False) -> PageText:
+        text = super().page(me, self_id, every=every)
+        self.texts.append(text)
+        return text
+
+
+class PracticePages:
+    """Rendered practice pages of the last build, reused while their inputs are equal."""
+
+    def __init__(self) -> None:
+        self._site: tuple | None = None
+        self._last: dict[str, _Page] = {}
+        self._now: dict[str, _Page] = {}
+        self.reused = 0
+
+    def begin(self, corpus: Corpus, site_url: str, annotator: Annotator) -> None:
+        site = (site_url, corpus.reports, corpus.themes, corpus.tags, corpus.kinds, corpus.relation_kinds,
+                corpus.honours, corpus.glossary, annotator.glossary_uri,
+                tuple((p.id, p.names) for p in sorted(corpus.practices.values(), key=lambda p: p.id)))
+        if site != self._site:
+            self._last = {}
+        self._site, self._now, self.reused = site, {}, 0
+
+    def render(self, p: Practice, corpus: Corpus, links: Links, site_url: str, annotator: Annotator,
+               suggestions: list[Suggestion], campaigns: dict[str, list[str]]) -> str:
+        mine = {cid: m for cid, m in campaigns.items() if p.id in m or cid == p.id}
+        shown = {r.target for r in p.related} | {src for src, _, _ in links.inverse[p.id]}
+        shown |= set(links.backlinks[p.id]) | {s.target for s in suggestions}
+        shown |= {r.value[0] for s in suggestions for r in s.reasons if r.kind == "campaign"}
+        shown |= set(mine) | {m for members in mine.values() for m in members}
+        key = (p, tuple(links.evidence[p.id]), tuple(links.inverse[p.id]), tuple(links.backlinks[p.id]),
+               tuple(suggestions), tuple((c, tuple(m)) for c, m in mine.items()),
+               tuple((i, corpus.practices.get(i)) for i in sorted(shown)))
+        seen = self._last.get(p.id)
+        if (seen is not None and seen.key == key
+                and all(corpus.practices.get(i) == was for i, was in seen.linked)):
+            self._now[p.id] = seen
+            self.reused += 1
+            return seen.markdown
+        recording = _Recording(annotator)
+        markdown = render_practice(p, corpus, links, site_url, recording, suggestions, campaigns)
+        linked = sorted({i for t in recording.texts for i in t.linked})
+        self._now[p.id] = _Page(key, tuple((i, corpus.practices.get(i)) for i in linked), markdown)
+        return markdown
+
+    def end(self) -> None:
+        """Keep this build's pages (deleted records dropped) for the next."""
+        self._last = self._now
