@@ -213,7 +213,7 @@ def _publish(config):
         staging.discard(built)  # MkDocs aborts right after this: keep the last good site
         return
     try:
-        staging.publish(built, _site)
+        staging.publish(built, _site, remove_later=_command == "serve")
     except staging.SiteWriteError as exc:
         raise PluginError(str(exc)) from None
     global _published
