@@ -52,7 +52,7 @@ _store: page_cache.PageCache | None = None
 _cached: cached_build.BuildCache | None = None
 _output: cached_output.OutputCache | None = None
 _nav = None
-_practice_pages = page_memo.PracticePages()
+_practice_pages = page_memo.PageMemo()
 """Under serve, practice pages whose inputs did not change are not rendered again."""
 
 

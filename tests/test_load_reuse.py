@@ -14,7 +14,7 @@ from conftest import FIXTURE
 from practice_site.export import export_files
 from practice_site.link import link_corpus
 from practice_site.load import load_corpus
-from practice_site.page_memo import PracticePages
+from practice_site.page_memo import PageMemo
 from practice_site.render import render_site
 
 NEW_RECORD = """\
@@ -62,7 +62,7 @@ EDITS = [  # (label, file under data/, old text or None for a new file, new text
 ]
 
 
-def outputs(data, reuse: bool, memo: PracticePages | None = None):
+def outputs(data, reuse: bool, memo: PageMemo | None = None):
     corpus, problems = load_corpus(data, data.parent, reuse=reuse)
     if problems:
         return corpus, [str(p) for p in problems], None
@@ -86,7 +86,7 @@ def apply(data, rel: str, old: str | None, new: str | None) -> None:
 def test_reused_load_and_pages_equal_a_fresh_load_after_each_edit(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(FIXTURE, data)
-    memo = PracticePages()
+    memo = PageMemo()
     previous, _, _ = outputs(data, reuse=True, memo=memo)
     seen_problems, reused = False, []
     for label, rel, old, new in EDITS:
@@ -110,8 +110,9 @@ def test_reused_load_and_pages_equal_a_fresh_load_after_each_edit(tmp_path):
         previous = corpus
     assert seen_problems
     # A summary edit re-renders the pages showing it (its own, jingwang-ronghe's inverse
-    # relation); the two others are reused. An edit of every page's context reuses none.
-    assert reused[0] == 2, reused
+    # relation, the report linking it); the two other practices and the other report are
+    # reused. An edit of every page's context reuses none.
+    assert reused[0] == 3, reused
     assert reused[[e[0] for e in EDITS].index("a glossary meaning")] == 0, reused
 
 

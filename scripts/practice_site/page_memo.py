@@ -1,4 +1,4 @@
-"""Practice pages rendered again only when something they show changed (``mkdocs serve``).
+"""Practice and report pages rendered again only when something they show changed (``mkdocs serve``).
 
 A practice page (render_practice) shows its record, what the linker found for it (source
 sentences, relations declared on other records, backlinks), its suggestions and campaigns,
@@ -14,17 +14,22 @@ The memo keys each page by all of these, by value:
 - the practices the auto-linker linked while the page was rendered (their summary is the
   link's tooltip), recorded then and compared on reuse.
 
-So an edited summary renders its own page and the pages that show it; the other pages are
-reused. ``tests/test_load_reuse.py`` compares with a fresh render after every kind of edit.
+A report page (render_report) is the report with every mention linked: keyed by the report,
+the site-wide tables and the practices it links. So an edited summary renders its own page
+and the pages that show it; the other pages are reused. ``tests/test_load_reuse.py``
+compares them with a fresh render after every kind of edit.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .autolink import Annotator, PageText
 from .link import Links
-from .model import Corpus, Practice
+from .markup import uris
+from .model import Corpus, Practice, Report
 from .render_practice import render_practice
+from .render_report import render_report
 from .suggest import Suggestion
 
 
@@ -48,13 +53,14 @@ class _Recording(Annotator):
         return text
 
 
-class PracticePages:
-    """Rendered practice pages of the last build, reused while their inputs are equal."""
+class PageMemo:
+    """Annotated pages (practices, reports) of the last build, reused while their inputs are equal."""
 
     def __init__(self) -> None:
         self._site: tuple | None = None
         self._last: dict[str, _Page] = {}
         self._now: dict[str, _Page] = {}
+        self._annotator: Annotator | None = None
         self.reused = 0
 
     def begin(self, corpus: Corpus, site_url: str, annotator: Annotator) -> None:
@@ -63,10 +69,11 @@ class PracticePages:
                 tuple((p.id, p.names) for p in sorted(corpus.practices.values(), key=lambda p: p.id)))
         if site != self._site:
             self._last = {}
-        self._site, self._now, self.reused = site, {}, 0
+        self._site, self._now, self.reused, self._annotator = site, {}, 0, annotator
 
-    def render(self, p: Practice, corpus: Corpus, links: Links, site_url: str, annotator: Annotator,
-               suggestions: list[Suggestion], campaigns: dict[str, list[str]]) -> str:
+    def practice(self, p: Practice, corpus: Corpus, links: Links, site_url: str, annotator: Annotator,
+                 suggestions: list[Suggestion], campaigns: dict[str, list[str]]) -> str:
+        """``render_practice``'s page, reused while its inputs are equal."""
         mine = {cid: m for cid, m in campaigns.items() if p.id in m or cid == p.id}
         shown = {r.target for r in p.related} | {src for src, _, _ in links.inverse[p.id]}
         shown |= set(links.backlinks[p.id]) | {s.target for s in suggestions}
@@ -75,16 +82,27 @@ class PracticePages:
         key = (p, tuple(links.evidence[p.id]), tuple(links.inverse[p.id]), tuple(links.backlinks[p.id]),
                tuple(suggestions), tuple((c, tuple(m)) for c, m in mine.items()),
                tuple((i, corpus.practices.get(i)) for i in sorted(shown)))
-        seen = self._last.get(p.id)
+        return self._page(uris.practice(p.id), key, corpus, lambda a: render_practice(
+            p, corpus, links, site_url, a, suggestions, campaigns))
+
+    def report(self, report: Report, corpus: Corpus, links: Links, annotator: Annotator) -> str:
+        """``render_report``'s page: the report, its mentions (names: site-wide) and the
+        practices it links (their summary is the tooltip)."""
+        return self._page(uris.report(report.id), (report,), corpus,
+                          lambda a: render_report(report, corpus, links, a))
+
+    def _page(self, uri: str, key: tuple, corpus: Corpus, render: Callable[[Annotator], str]) -> str:
+        seen = self._last.get(uri)
         if (seen is not None and seen.key == key
                 and all(corpus.practices.get(i) == was for i, was in seen.linked)):
-            self._now[p.id] = seen
+            self._now[uri] = seen
             self.reused += 1
             return seen.markdown
-        recording = _Recording(annotator)
-        markdown = render_practice(p, corpus, links, site_url, recording, suggestions, campaigns)
+        assert self._annotator is not None, "begin() first"
+        recording = _Recording(self._annotator)
+        markdown = render(recording)
         linked = sorted({i for t in recording.texts for i in t.linked})
-        self._now[p.id] = _Page(key, tuple((i, corpus.practices.get(i)) for i in linked), markdown)
+        self._now[uri] = _Page(key, tuple((i, corpus.practices.get(i)) for i in linked), markdown)
         return markdown
 
     def end(self) -> None:

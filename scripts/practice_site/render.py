@@ -6,7 +6,7 @@ from .drafts import render_drafts
 from .link import Links, link_corpus
 from .markup import uris
 from .model import Corpus
-from .page_memo import PracticePages
+from .page_memo import PageMemo
 from .render_browse import named_by_report, render_browse, render_report_practices, render_reports_index
 from .render_collection import render_collection, render_collections_index
 from .render_glossary import render_glossary
@@ -31,10 +31,10 @@ def glossary_target(pages: dict[str, str], corpus: Corpus) -> str | None:
 
 
 def render_site(corpus: Corpus, links: Links | None = None, site_url: str = "",
-                directory_urls: bool = True, memo: PracticePages | None = None) -> dict[str, str]:
+                directory_urls: bool = True, memo: PageMemo | None = None) -> dict[str, str]:
     """``directory_urls``: MkDocs' ``use_directory_urls`` (raw HTML links are built with it).
-    ``memo`` (``mkdocs serve``): practice pages whose inputs are those of the last build
-    with this memo are reused (page_memo.py)."""
+    ``memo`` (``mkdocs serve``): practice and report pages whose inputs are those of the
+    last build with this memo are reused (page_memo.py)."""
     links = links or link_corpus(corpus)
     pages = {
         uris.home: render_home(corpus),
@@ -60,14 +60,15 @@ def render_site(corpus: Corpus, links: Links | None = None, site_url: str = "",
     suggestions = suggest(corpus, links)
     campaigns = campaign_members(corpus)
     named = named_by_report(corpus, links)
-    for rid, report in corpus.reports.items():
-        pages[uris.report(rid)] = render_report(report, corpus, links, annotator)
-        pages[uris.report_practices(rid)] = render_report_practices(report, corpus, links, named)
     if memo is not None:
         memo.begin(corpus, site_url, annotator)
+    for rid, report in corpus.reports.items():
+        pages[uris.report(rid)] = (memo.report(report, corpus, links, annotator) if memo is not None
+                                   else render_report(report, corpus, links, annotator))
+        pages[uris.report_practices(rid)] = render_report_practices(report, corpus, links, named)
     for pid, p in corpus.practices.items():
         if memo is not None:
-            pages[uris.practice(pid)] = memo.render(p, corpus, links, site_url, annotator, suggestions[pid], campaigns)
+            pages[uris.practice(pid)] = memo.practice(p, corpus, links, site_url, annotator, suggestions[pid], campaigns)
         else:
             pages[uris.practice(pid)] = render_practice(p, corpus, links, site_url, annotator,
                                                         suggestions[pid], campaigns)
