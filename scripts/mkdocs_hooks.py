@@ -53,7 +53,9 @@ _cached: cached_build.BuildCache | None = None
 _output: cached_output.OutputCache | None = None
 _nav = None
 _practice_pages = page_memo.PageMemo()
-"""Under serve, practice pages whose inputs did not change are not rendered again."""
+"""Under serve, practice and report pages whose inputs did not change are not rendered again."""
+_export_entries: dict[str, str] = {}
+"""Under serve, the export's entries as indented JSON (export.dumps)."""
 
 
 def on_startup(command, dirty):
@@ -103,7 +105,8 @@ def on_config(config):
                               directory_urls=config.use_directory_urls,
                               memo=_practice_pages if _command == "serve" else None))
     _static.clear()
-    _static.update(export_files(corpus, links, config.site_url or "", config.use_directory_urls))
+    _static.update(export_files(corpus, links, config.site_url or "", config.use_directory_urls,
+                                memo=_export_entries if _command == "serve" else None))
     _static.update(redirect_pages(corpus, config.use_directory_urls))
     return config
 

@@ -6,12 +6,13 @@ context did not change are the very objects of the last load (so reuse happened)
 """
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
 
 from conftest import FIXTURE
-from practice_site.export import export_files
+from practice_site.export import dumps, export_files
 from practice_site.link import link_corpus
 from practice_site.load import load_corpus
 from practice_site.page_memo import PageMemo
@@ -62,13 +63,13 @@ EDITS = [  # (label, file under data/, old text or None for a new file, new text
 ]
 
 
-def outputs(data, reuse: bool, memo: PageMemo | None = None):
+def outputs(data, reuse: bool, memo: PageMemo | None = None, entries: dict[str, str] | None = None):
     corpus, problems = load_corpus(data, data.parent, reuse=reuse)
     if problems:
         return corpus, [str(p) for p in problems], None
     links = link_corpus(corpus)
     return corpus, [], (render_site(corpus, links, "https://example.org/", memo=memo),
-                        export_files(corpus, links, "https://example.org/"))
+                        export_files(corpus, links, "https://example.org/", memo=entries))
 
 
 def apply(data, rel: str, old: str | None, new: str | None) -> None:
@@ -86,12 +87,12 @@ def apply(data, rel: str, old: str | None, new: str | None) -> None:
 def test_reused_load_and_pages_equal_a_fresh_load_after_each_edit(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(FIXTURE, data)
-    memo = PageMemo()
-    previous, _, _ = outputs(data, reuse=True, memo=memo)
+    memo, entries = PageMemo(), {}
+    previous, _, _ = outputs(data, reuse=True, memo=memo, entries=entries)
     seen_problems, reused = False, []
     for label, rel, old, new in EDITS:
         apply(data, rel, old, new)
-        corpus, problems, built = outputs(data, reuse=True, memo=memo)
+        corpus, problems, built = outputs(data, reuse=True, memo=memo, entries=entries)
         _, fresh_problems, fresh_built = outputs(data, reuse=False)
         assert problems == fresh_problems, label
         assert built == fresh_built, label
@@ -130,3 +131,15 @@ def test_a_broken_record_is_reported_on_every_load_until_fixed(tmp_path, broken)
     assert all(p.path.endswith("practices/jiayi.yml") for p in first)
     path.write_text(good, encoding="utf-8")
     assert load_corpus(data, data.parent, reuse=True)[1] == []
+
+
+@pytest.mark.parametrize("data", [
+    {"version": 1, "practices": []},
+    {"practices": [{"a": [1, {"b": "两行\n文字"}], "c": {}, "d": []}]},
+    {"version": 1, "note": "“引号” \\ \"", "reports": [{"id": "r"}], "practices": [{"x": None}, {"y": 1.5}]},
+])
+def test_export_entries_kept_as_text_give_the_same_bytes(data):
+    entries: dict[str, str] = {}
+    for _ in range(2):  # filling the memo, then from it
+        assert dumps(data, entries) == json.dumps(data, ensure_ascii=False, indent=1)
+    assert len(entries) == len(data["practices"])
