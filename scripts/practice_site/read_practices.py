@@ -65,13 +65,14 @@ def read_practices(folder: DataFolder, reports: dict[str, Report], themes: dict[
         text = folder.read_text(path)
         if text is None:
             continue
-        r = folder.reader(path)
         if (seen := memo.get(path, text)) is not None:
             top, p = seen.top, seen.practice
+            r = FieldReader(seen.shown, folder.problems, seen.role)  # folder.reader(path), cheaper
             folder.problems.extend(seen.problems)
             if top is not None:
                 folder.attribution()  # read where a fresh load reads it: its problems are told
         else:
+            r = folder.reader(path)
             start = len(folder.problems)
             top = folder.parse_yaml(path, text)
             p = None if top is None else read_practice(
@@ -79,7 +80,7 @@ def read_practices(folder: DataFolder, reports: dict[str, Report], themes: dict[
                 known("tags.yml", tags, folder.tag_names), known("kinds.yml", kinds),
                 known("relations.yml", relation_kinds), files, relations=relation_kinds,
                 words=folder.attribution())
-            memo.put(path, RecordRead(text, top, tuple(folder.problems[start:]), p))
+            memo.put(path, RecordRead(text, top, tuple(folder.problems[start:]), p, r.path, r.whole))
         if p is not None and top is not None:
             out[p.id], readers[p.id], tops[p.id] = p, r, top
     memo.end()
@@ -96,6 +97,9 @@ class RecordRead:
     problems: tuple[Problem, ...]
     """Its own problems (YAML and record checks; not those across records)."""
     practice: Practice | None
+    shown: str
+    """The file as messages name it, and what it is (its FieldReader's path and whole)."""
+    role: str
 
 
 class RecordMemo:
