@@ -33,6 +33,10 @@ CHANGES = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent
 not opened, read or closed without writing."""
 
 
+QUIET = 0.05
+"""Seconds without a change event before a build starts (MkDocs: 0.1)."""
+
+
 def changes_only(observer_class: type[BaseObserver]) -> type[BaseObserver]:
     """``observer_class`` scheduling every watch with the ``CHANGES`` filter."""
 
@@ -58,6 +62,10 @@ def notify_on_change(server) -> bool:
         return False
     if "Polling" in type(observer).__mro__[1].__name__:  # no native observer on this platform
         return False
+    # MkDocs waits for 0.1 s without events before it builds: made for polling, which
+    # reports a save's events in bursts; notified events of one save arrive within a
+    # millisecond or two.
+    server.build_delay = QUIET
     counts = dict(server._watched_paths)
     server._watched_paths.clear()
     server._watch_refs.clear()
