@@ -31,6 +31,43 @@ for line in sys.stdin:
     print("built", flush=True)
 """
 
+# The same, as `mkdocs serve` runs the hooks (on_startup "serve": records, pages and export
+# entries reused between rebuilds, test_load_reuse.py); a refused build prints why.
+SERVE_REBUILDER = """
+import logging
+import sys
+from mkdocs.commands.build import build
+logging.basicConfig(level=logging.WARNING, format="%(message)s")
+from mkdocs.config import load_config
+first = True
+for line in sys.stdin:
+    config = load_config(sys.argv[1], site_dir=line.strip())
+    if first:
+        config.plugins.on_startup(command="serve", dirty=False)
+        first = False
+    try:
+        build(config)
+    except Exception as exc:
+        print("refused", str(exc).replace(chr(10), " "), flush=True)
+    else:
+        print("built", flush=True)
+"""
+
+DATA_EDITS = [  # (file under the data copy, old text or None for a new file, new text or None to delete)
+    ("practices/jiayi.yml", "summary: 测试用的*化解*机制。", "summary: 测试用的*化解*机制，已修改。"),
+    ("reports/mini.txt", "投入警力***余人次", "投入警力***余人次（修订）"),
+    ("tags.yml", "name: 网格治理,", "name: 网格化治理,"),
+    ("practices/jingwang-ronghe.yml", "tags: [网格治理]", "tags: [网格化治理]"),
+    ("practices/jingwang-zhizhi.yml", "tags: [网格治理]", "tags: [网格化治理]"),
+    ("practices/huhang-fazhan.yml", None, "id: huhang-fazhan\nname: 护航发展\nkind: practice\ntheme: fuwu\n"
+     "tags: [服务企业]\nsummary: 测试中新加的记录。\nhow:\n  - \"以服务为宗旨，护航发展\"\noutcomes: []\n"
+     "related:\n  - id: xiangmu-jingguan\n    relation: listed-with\n"),
+    ("practices/jiayi.yml", "tags: [矛盾纠纷]", "tags: [没有的标签]"),  # refused
+    ("practices/jiayi.yml", "tags: [没有的标签]", "tags: [矛盾纠纷]"),  # fixed
+    ("practices/huhang-fazhan.yml", "", None),
+    ("practices/xiangmu-jingguan.yml", "summary: 项目警官制的测试记录。", "summary: 项目警官制的测试记录（改）。"),
+]
+
 EDITS = [  # (file under the data copy or docs/, old text or None for a new file, new): in this order
     ("practices/jiayi.yml", "summary: 测试用的*化解*机制。", "summary: 测试用的*化解*机制，已修改。"),
     ("practices/jiayi.yml", "tags: [矛盾纠纷]", "tags: [矛盾纠纷, 网格治理]"),
@@ -114,6 +151,49 @@ def test_cached_and_rebuilt_sites_equal_clean_builds_after_edits(project, monkey
     assert pooled.returncode == 0, pooled.stderr
     assert "converted on 2 processes" in pooled.stderr
     assert_same_site(tmp / "pooled", tmp / f"clean-{len(EDITS)}")
+
+
+def test_serve_rebuilds_equal_clean_builds_after_data_edits(project, monkeypatch):
+    """A record, a report, a taxonomy (the records using it: the build refuses them in
+    between), a record added, a broken record and its fix, a record deleted: after each, the
+    site serve rebuilt in one process equals a clean build byte for byte."""
+    tmp, config = project
+    monkeypatch.setenv("PRACTICE_SITE_DRAFTS", "0")  # serve would show drafts, a build not
+    log = open(tmp / "rebuilder.log", "w+", encoding="utf-8")
+    rebuilder = subprocess.Popen([sys.executable, "-c", SERVE_REBUILDER, str(config)], cwd=ROOT, text=True,
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
+    compared = 0
+    try:
+        for step in range(len(DATA_EDITS) + 1):
+            if step:
+                rel, old, new = DATA_EDITS[step - 1]
+                path = tmp / "data" / rel
+                if new is None:
+                    path.unlink()
+                else:
+                    text = "" if old is None else path.read_text(encoding="utf-8")
+                    assert old is None or old in text
+                    path.write_text(new if old is None else text.replace(old, new, 1), encoding="utf-8")
+            rebuilder.stdin.write(f"{tmp / f'served-{step}'}\n")
+            rebuilder.stdin.flush()
+            served = rebuilder.stdout.readline()
+            with monkeypatch.context() as m:
+                m.setenv("PRACTICE_SITE_CACHE", "off")
+                clean = mkdocs_build(tmp / f"clean-{step}", config)
+            if clean.returncode:  # refused: serve refuses it too, for the same problem
+                assert served.startswith("refused"), served
+                problem = next(line for line in clean.stderr.splitlines() if "data/practices/" in line)
+                log.flush()
+                assert problem.strip() in (tmp / "rebuilder.log").read_text(encoding="utf-8"), problem
+                continue
+            assert served == "built\n", served + (tmp / "rebuilder.log").read_text(encoding="utf-8")
+            assert_same_site(tmp / f"served-{step}", tmp / f"clean-{step}")
+            compared += 1
+    finally:
+        rebuilder.stdin.close()
+        rebuilder.wait(timeout=60)
+        log.close()
+    assert compared == len(DATA_EDITS) + 1 - 3  # the two half-done taxonomy steps and the broken one
 
 
 def test_a_broken_link_warns_on_every_build_not_only_the_first(project):
