@@ -141,3 +141,18 @@ def test_one_save_is_one_rebuild(served):
     (data / "practices" / "xiangmu-jingguan.yml").unlink()
     wait_for("the deletion seen", lambda: log.read_text(encoding="utf-8").count("Detected file changes") == 2,
              timeout=30)
+
+
+def test_config_saved_by_rename_is_seen_every_time(served, tmp_path):
+    """Editors save by writing a new file and renaming it over the old one: a watch on the
+    file itself would see the first such save only."""
+    data, url, log = served
+    config = tmp_path / "mkdocs.yml"
+    for n in (1, 2):
+        temp = tmp_path / f".mkdocs.yml.save{n}"
+        temp.write_text(config.read_text(encoding="utf-8") + f"\n# saved {n}\n", encoding="utf-8")
+        temp.replace(config)
+        wait_for(f"save {n} seen", lambda n=n: log.read_text(encoding="utf-8").count("Detected file changes") == n,
+                 timeout=30)
+        wait_for(f"build {n} done", lambda n=n: log.read_text(encoding="utf-8").count("Reloading browsers") == n,
+                 timeout=60)
