@@ -216,7 +216,7 @@ def _publish(config):
         staging.discard(built)  # MkDocs aborts right after this: keep the last good site
         return
     try:
-        staging.publish(built, _site, remove_later=_command == "serve")
+        staging.publish(built, _site)
     except staging.SiteWriteError as exc:
         raise PluginError(str(exc)) from None
     global _published

@@ -126,24 +126,3 @@ def test_swap_killed_between_renames_is_undone(tmp_path):
     staging.publish(new, site)
     assert (site / "index.html").read_text(encoding="utf-8") == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
-
-
-def test_old_site_removed_on_a_thread_under_serve(tmp_path):
-    """serve publishes without waiting for the old site's removal; the next build starts
-    while it may still run, and a leftover of a process that ended first goes at begin()."""
-    import threading
-    site = tmp_path / "site"
-    leftover = tmp_path / ".site.staging.old-1-0"  # from a serve that was killed mid-removal
-    (leftover / "practices").mkdir(parents=True)
-    for n in range(3):
-        new = staging.begin(site)
-        assert not leftover.exists()
-        for i in range(50):
-            (new / f"p{i}").mkdir()
-            (new / f"p{i}" / "index.html").write_text(f"build {n}", encoding="utf-8")
-        staging.publish(new, site, remove_later=True)
-        assert (site / "p7" / "index.html").read_text(encoding="utf-8") == f"build {n}"
-    for t in threading.enumerate():
-        if t.name == "practice-site-remove-old-site":
-            t.join(timeout=30)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

@@ -11,11 +11,9 @@ anything for the pages the hook generates, and left a broken search index).
 from __future__ import annotations
 
 import errno
-import itertools
 import os
 import shutil
 import sys
-import threading
 from pathlib import Path
 
 
@@ -43,9 +41,6 @@ def begin(target: Path) -> Path:
     try:
         _remove(previous)
         _remove(staging)  # a killed build's leftovers
-        for old in target.parent.glob(f".{target.name}.*.old-*"):  # a process ended mid-removal
-            if old not in _removing:
-                _remove(old, ignore_errors=True)
         staging.mkdir(parents=True)
     except OSError as exc:
         raise SiteWriteError(f"{staging}: cannot prepare the new site ({exc.strerror}); "
@@ -53,15 +48,12 @@ def begin(target: Path) -> Path:
     return staging
 
 
-def publish(staging: Path, target: Path, *, remove_later: bool = False) -> None:
-    """Swap the finished ``staging`` in as ``target``; the old site is removed after, on a
-    thread with ``remove_later`` (``mkdocs serve``: removing 1,000 page folders took a
-    quarter of a second that the new site need not wait for)."""
+def publish(staging: Path, target: Path) -> None:
+    """Swap the finished ``staging`` in as ``target``; the old site is removed after."""
     target, previous = Path(target), previous_of(target)
-    remove = _remove_later if remove_later else _remove
     try:
         if target.exists() and _exchange(staging, target):
-            remove(staging, ignore_errors=True)  # now the old site
+            _remove(staging, ignore_errors=True)  # now the old site
             return
         # No atomic exchange here: two renames; begin() undoes a kill between them.
         if target.exists():
@@ -73,7 +65,7 @@ def publish(staging: Path, target: Path, *, remove_later: bool = False) -> None:
         discard(staging)
         raise SiteWriteError(f"{target}: cannot replace the site ({exc.strerror}); the last site "
                              "is as it was") from exc
-    remove(previous, ignore_errors=True)
+    _remove(previous, ignore_errors=True)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -98,31 +90,6 @@ def _exchange(a: Path, b: Path) -> bool:
 def discard(staging: Path) -> None:
     """Throw away a build that failed; the site it would have replaced is untouched."""
     _remove(staging, ignore_errors=True)
-
-
-_removing: set[Path] = set()
-"""Old sites this process is removing on a thread (begin() leaves them to it)."""
-_count = itertools.count()
-
-
-def _remove_later(path: Path, ignore_errors: bool = True) -> None:
-    """Rename ``path`` out of the way now (the staging name is free for the next build) and
-    remove it on a thread; a leftover of a process that ended first goes at the next begin()."""
-    trash = path.with_name(f"{path.name}.old-{os.getpid()}-{next(_count)}")
-    try:
-        os.replace(path, trash)
-    except OSError:
-        _remove(path, ignore_errors)
-        return
-    _removing.add(trash)
-
-    def run() -> None:
-        try:
-            _remove(trash, ignore_errors=True)
-        finally:
-            _removing.discard(trash)
-
-    threading.Thread(target=run, name="practice-site-remove-old-site").start()
 
 
 def _remove(path: Path, ignore_errors: bool = False) -> None:
