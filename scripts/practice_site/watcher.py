@@ -11,6 +11,7 @@ No MkDocs here: the hook hands the live server over.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from watchdog.events import (
     DirCreatedEvent,
@@ -23,7 +24,6 @@ from watchdog.events import (
     FileMovedEvent,
 )
 from watchdog.observers import Observer
-from watchdog.observers.api import BaseObserver
 
 log = logging.getLogger("mkdocs.hooks.practice_site")
 
@@ -37,10 +37,11 @@ QUIET = 0.05
 """Seconds without a change event before a build starts (MkDocs: 0.1)."""
 
 
-def changes_only(observer_class: type[BaseObserver]) -> type[BaseObserver]:
-    """``observer_class`` scheduling every watch with the ``CHANGES`` filter."""
+def changes_only(observer_class: Any) -> Any:
+    """``observer_class`` (a watchdog observer class; ``Observer`` is the platform's)
+    scheduling every watch with the ``CHANGES`` filter."""
 
-    class ChangesOnly(observer_class):  # type: ignore[valid-type,misc]
+    class ChangesOnly(observer_class):
         def schedule(self, event_handler, path, *, recursive=False, event_filter=None, **kw):
             return super().schedule(event_handler, path, recursive=recursive,
                                     event_filter=event_filter or CHANGES, **kw)
