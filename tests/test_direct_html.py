@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
@@ -29,6 +29,10 @@ from practice_site.page_cache import PageCache
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import synth  # noqa: E402
+
+
+class OutOfScope(Exception):
+    """MkDocs' own rendering of the page fails: nothing to compare with."""
 
 
 class Oracle:
@@ -52,7 +56,11 @@ class Oracle:
         """(converted directly, the page as MkDocs rendered it); fails where the two differ."""
         page = self.page(uri)
         direct = self.cache.direct(page)
-        Page.render(page, self.config, self.files)
+        try:
+            Page.render(page, self.config, self.files)
+        except AssertionError as error:  # html.parser gives up on some random input (``<![``)
+            assert direct is None, f"{uri}: converted directly what MkDocs cannot render"
+            raise OutOfScope(uri) from error
         if direct is not None:
             assert direct["content"] == page.content, uri
             assert direct["toc"] == toc_data(page.toc), uri
@@ -166,5 +174,8 @@ _BLOCK = st.one_of(
 @given(st.lists(_BLOCK, min_size=1, max_size=5), st.sampled_from(["\n\n", "\n"]))
 def test_random_markdown_is_declined_or_equal(tmp_path, blocks, gap):
     oracle = Oracle({"random.md": gap.join(blocks) + "\n"}, tmp_path)
-    _, page = oracle.compare("random.md")
+    try:
+        _, page = oracle.compare("random.md")
+    except OutOfScope:
+        assume(False)  # MkDocs itself cannot render it (and it was declined)
     assert search_entries(page, fast=True) == search_entries(page, fast=False)

@@ -130,11 +130,12 @@ def _sections(parser, found: list[tuple], element: type, section_type: type, voi
 
     def skipped() -> bool:
         return any(open_tags.get(t) for t in skip)
+    blocked = False  # skipped(), as of the last start or end tag (data changes neither)
 
     for event in found:
         kind = event[0]
         if kind == "data":
-            if skipped():
+            if blocked:
                 continue
             text = event[1]
             if not open_tags.get("pre"):
@@ -176,8 +177,10 @@ def _sections(parser, found: list[tuple], element: type, section_type: type, voi
             if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
                 # Material stops at the first of the two in attribute order: either way, skipped
                 skip.add(tag)
+                blocked = True
                 continue
-            if tag in keep and not skipped():
+            blocked = skipped()
+            if tag in keep and not blocked:
                 (section.title if open_tags.get(section.el.tag) else section.text).append(f"<{tag}>")
         else:
             tag = event[1]
@@ -196,8 +199,10 @@ def _sections(parser, found: list[tuple], element: type, section_type: type, voi
             if tag in skip:
                 if tag not in permanent:
                     skip.discard(tag)
+                blocked = skipped()
                 continue
-            if tag in keep and not skipped():
+            blocked = skipped()
+            if tag in keep and not blocked:
                 out = section.title if open_tags.get(section.el.tag) else section.text
                 index = out.index(f"<{tag}>")
                 if all(item.isspace() for item in out[index + 1:]):
