@@ -52,6 +52,7 @@ _store: page_cache.PageCache | None = None
 _cached: cached_build.BuildCache | None = None
 _output: cached_output.OutputCache | None = None
 _nav = None
+_data_folder: Path | None = None
 _practice_pages = page_memo.PageMemo()
 """Under serve, practice and report pages whose inputs did not change are not rendered again."""
 _export_entries: dict[str, str] = {}
@@ -69,6 +70,8 @@ def on_config(config):
     root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
     # PRACTICE_SITE_DATA points a build at another data folder (test fixtures, benchmarks).
     data = Path(os.environ.get("PRACTICE_SITE_DATA") or root / "data")
+    global _data_folder
+    _data_folder = data
     # serve loads again after every save: unchanged records are not checked again (load.py).
     corpus, problems = load_corpus(data, root, reuse=_command == "serve")
     global _corpus
@@ -293,6 +296,10 @@ def on_serve(server, config, builder):
             server._want_rebuild = True
             server._rebuild_cond.notify_all()
 
+    # A preview of another data folder (PRACTICE_SITE_DATA) reloads on its edits too.
+    if _data_folder and _data_folder.is_dir() and not any(
+            _data_folder.resolve() == Path(p).resolve() for p in config.watch):
+        config.watch.append(str(_data_folder))
     folders = [Path(p) for p in [config.docs_dir, *config.watch] if Path(p).is_dir()]
     preview.FolderReturn(folders, watch_again).start()
     server.builder = build_and_report

@@ -113,6 +113,7 @@ class BuildCache:
         self.direct_pages = 0
         self._resolved: dict[tuple[str, str], tuple] = {}
         self._relative: dict[tuple[str, str], str] = {}
+        self._descriptions: dict[str, str | None] = {}
         from mkdocs.utils import get_relative_url  # the URL rule links are written with
         self.relative_url = get_relative_url
 
@@ -133,8 +134,7 @@ class BuildCache:
         ``Page.render``) and then stored."""
         key = self.render_key(page)
         hit = self.cache.get(RENDER, page.file.src_uri, key)
-        if hit is not None and not all(_describe(self.files.get_file_from_path(uri)) == seen
-                                       for uri, seen in hit["lookups"].items()):
+        if hit is not None and not all(self._described(uri) == seen for uri, seen in hit["lookups"].items()):
             self.cache.hits, self.cache.misses = self.cache.hits - 1, self.cache.misses + 1
             hit = None  # a link of the page now resolves to another URL, or to nothing
         if hit is None and (hit := self.direct(page)) is not None:
@@ -174,6 +174,12 @@ class BuildCache:
             "links": {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()},
             "lookups": lookups,
         })
+
+    def _described(self, uri: str) -> str | None:
+        """``_describe`` of the file at ``uri``, once per build (pages link the same few hundred)."""
+        if uri not in self._descriptions:
+            self._descriptions[uri] = _describe(self.files.get_file_from_path(uri))
+        return self._descriptions[uri]
 
     def direct(self, page) -> dict | None:
         """The page converted by ``direct_html`` (a cache entry), or None where it declines."""
