@@ -57,7 +57,15 @@ def digest(*parts: object) -> str:
     """A key over ``parts``: strings as they are, anything else by its stable repr."""
     h = hashlib.sha256()
     for part in parts:
-        text = part if isinstance(part, str) else stable_repr(part)
+        if isinstance(part, str):
+            text = part
+        elif isinstance(part, list | tuple):  # tables of contents, neighbours: C-encoded JSON
+            try:
+                text = json.dumps(part, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            except (TypeError, ValueError):  # a set or an object inside: its stable repr
+                text = stable_repr(part)
+        else:
+            text = stable_repr(part)
         h.update(text.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()
