@@ -22,13 +22,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.meta import get_data
 
+import synth  # scripts/ is put on the path by conftest
 from conftest import ROOT
 from practice_site import search_parse
 from practice_site.cached_build import BuildCache, toc_data
 from practice_site.page_cache import PageCache
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import synth  # noqa: E402
 
 
 class OutOfScope(Exception):

@@ -14,8 +14,8 @@ of inputs we can name, so both are kept in a ``PageCache`` keyed by a digest of 
   jieba's user words (they change how text is cut) and the versions of Material and jieba.
 
 On a cold cache a process pool converts pages on all cores first (``prerender``); the
-build then finds every page in the cache. MkDocs objects are used by duck typing only: the
-hook passes in the classes this needs, so this module imports no MkDocs.
+build then finds every page in the cache. MkDocs objects are used by duck typing: the hook
+passes in the classes this needs; only MkDocs' relative-URL rule is imported (for direct_html).
 """
 from __future__ import annotations
 

@@ -219,9 +219,10 @@ class _Page:
             elif first.startswith("|"):
                 out.append(self.table(chunk))
             elif first.startswith("<") and (m := _HTML_OPEN.match(first)) and m.group(1) in _BLOCK_TAGS:
-                lines = list(chunk)
-                while not _closed(lines, m.group(1)) and i < len(chunks):
+                lines, depth = list(chunk), _depth(chunk, m.group(1))
+                while depth and i < len(chunks):  # counted chunk by chunk, not over all so far
                     lines += [""] + chunks[i]
+                    depth += _depth(chunks[i], m.group(1))
                     i += 1
                 out.append(self.html_block(lines, m))
             else:
@@ -408,10 +409,14 @@ class _Page:
                          self.anchors | {ident for _, ident, _ in self.headings}, self.ids)
 
 
+def _depth(lines: list[str], tag: str) -> int:
+    """How many more ``<tag>`` than ``</tag>`` ``lines`` hold (0: a raw block ends there)."""
+    text = "\n".join(lines) + "\n"
+    return len(re.findall(f"<{tag}[\\s>]", text)) - text.count(f"</{tag}>")
+
+
 def _closed(lines: list[str], tag: str) -> bool:
-    """Whether every ``<tag>`` opened in ``lines`` is closed (a raw block ends there)."""
-    text = "\n".join(lines)
-    return len(re.findall(f"<{tag}[\\s>]", text)) == text.count(f"</{tag}>")
+    return _depth(lines, tag) == 0
 
 
 def _text(text: str) -> str:
