@@ -32,6 +32,7 @@ from practice_site import (  # noqa: E402
     preview,
     search_terms,
     search_worker,
+    serve_sync,
     staging,
     watcher,
 )
@@ -180,10 +181,19 @@ def on_env(env, config, files):
 
 
 @event_priority(100)  # first: what is stored is the template's output, before any handler
-def on_post_page(output, page, config):
+def _store_output(output, page, config):
     if _output:
         _output.store(page, output)
     return output
+
+
+@event_priority(-1000)  # last: what is compared is what would be written
+def _skip_unchanged(output, page, config):
+    # serve: a page the served folder holds as it is is not written again (serve_sync.py).
+    return _sync.page(page.file.src_uri, page.file.dest_uri, output) if _command == "serve" else output
+
+
+on_post_page = CombinedEvent(_store_output, _skip_unchanged)
 
 
 def on_pre_build(config):
@@ -195,6 +205,7 @@ def on_pre_build(config):
     except staging.SiteWriteError as exc:
         raise PluginError(str(exc)) from None
     config.site_dir = str(_staging)
+    _sync.begin(_site)
     _warnings.count = 0
     logging.getLogger("mkdocs").addHandler(_warnings)
 
@@ -219,7 +230,10 @@ def _publish(config):
         staging.discard(built)  # MkDocs aborts right after this: keep the last good site
         return
     try:
-        staging.publish(built, _site)
+        if _command == "serve":
+            _sync.publish(built, _site)  # only what changed (serve_sync.py)
+        else:
+            staging.publish(built, _site)
     except staging.SiteWriteError as exc:
         raise PluginError(str(exc)) from None
     global _published
@@ -253,6 +267,8 @@ _site: Path | None = None
 _staging: Path | None = None
 _command = "build"
 _published = False  # a site was swapped in by this process (serve: there is a last good site)
+_sync = serve_sync.SiteSync()
+logging.getLogger("mkdocs.commands.build").addFilter(_sync.filter)
 
 
 def on_serve(server, config, builder):
