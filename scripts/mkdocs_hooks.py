@@ -26,7 +26,6 @@ from practice_site import (  # noqa: E402
     cached_build,
     cached_output,
     drafts,
-    nav_memo,
     page_cache,
     page_memo,
     preview,
@@ -34,6 +33,7 @@ from practice_site import (  # noqa: E402
     search_worker,
     serve_sync,
     staging,
+    template_memo,
     watcher,
 )
 from practice_site.export import export_files  # noqa: E402
@@ -175,8 +175,11 @@ def on_env(env, config, files):
         env.loader = ChoiceLoader([DictLoader({cached_output.TEMPLATE: cached_output.SOURCE}), env.loader])
         _output = cached_output.OutputCache(_cached.cache, config, _nav)
         _output.use(f.page for f in files.documentation_pages() if f.page)
-        # The sidebar navigation and tabs: once per folder of pages outside the nav (nav_memo.py).
-        nav_memo.memoize(env, _nav, lambda page: page.file.inclusion.name == "NOT_IN_NAV")
+        # The sidebar navigation and tabs once per folder of pages outside the nav, the search
+        # form once, the interface words once per word (template_memo.py).
+        template_memo.navigation(env, _nav, lambda page: page.file.inclusion.name == "NOT_IN_NAV")
+        template_memo.constant_partials(env)
+        template_memo.translations(env)
     return env
 
 
