@@ -56,8 +56,6 @@ _nav = None
 _data_folder: Path | None = None
 _practice_pages = page_memo.PageMemo()
 """Under serve, practice and report pages whose inputs did not change are not rendered again."""
-_export_entries: dict[str, str] = {}
-"""Under serve, the export's entries as indented JSON (export.dumps)."""
 
 
 def on_startup(command, dirty):
@@ -109,8 +107,7 @@ def on_config(config):
                               directory_urls=config.use_directory_urls,
                               memo=_practice_pages if _command == "serve" else None))
     _static.clear()
-    _static.update(export_files(corpus, links, config.site_url or "", config.use_directory_urls,
-                                memo=_export_entries if _command == "serve" else None))
+    _static.update(export_files(corpus, links, config.site_url or "", config.use_directory_urls))
     _static.update(redirect_pages(corpus, config.use_directory_urls))
     return config
 

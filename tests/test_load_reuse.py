@@ -63,13 +63,13 @@ EDITS = [  # (label, file under data/, old text or None for a new file, new text
 ]
 
 
-def outputs(data, reuse: bool, memo: PageMemo | None = None, entries: dict[str, str] | None = None):
+def outputs(data, reuse: bool, memo: PageMemo | None = None):
     corpus, problems = load_corpus(data, data.parent, reuse=reuse)
     if problems:
         return corpus, [str(p) for p in problems], None
     links = link_corpus(corpus)
     return corpus, [], (render_site(corpus, links, "https://example.org/", memo=memo),
-                        export_files(corpus, links, "https://example.org/", memo=entries))
+                        export_files(corpus, links, "https://example.org/"))
 
 
 def apply(data, rel: str, old: str | None, new: str | None) -> None:
@@ -87,12 +87,12 @@ def apply(data, rel: str, old: str | None, new: str | None) -> None:
 def test_reused_load_and_pages_equal_a_fresh_load_after_each_edit(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(FIXTURE, data)
-    memo, entries = PageMemo(), {}
-    previous, _, _ = outputs(data, reuse=True, memo=memo, entries=entries)
+    memo = PageMemo()
+    previous, _, _ = outputs(data, reuse=True, memo=memo)
     seen_problems, reused = False, []
     for label, rel, old, new in EDITS:
         apply(data, rel, old, new)
-        corpus, problems, built = outputs(data, reuse=True, memo=memo, entries=entries)
+        corpus, problems, built = outputs(data, reuse=True, memo=memo)
         _, fresh_problems, fresh_built = outputs(data, reuse=False)
         assert problems == fresh_problems, label
         assert built == fresh_built, label
@@ -138,8 +138,11 @@ def test_a_broken_record_is_reported_on_every_load_until_fixed(tmp_path, broken)
     {"practices": [{"a": [1, {"b": "两行\n文字"}], "c": {}, "d": []}]},
     {"version": 1, "note": "“引号” \\ \"", "reports": [{"id": "r"}], "practices": [{"x": None}, {"y": 1.5}]},
 ])
-def test_export_entries_kept_as_text_give_the_same_bytes(data):
-    entries: dict[str, str] = {}
-    for _ in range(2):  # filling the memo, then from it
-        assert dumps(data, entries) == json.dumps(data, ensure_ascii=False, indent=1)
-    assert len(entries) == len(data["practices"])
+def test_export_text_is_the_data_one_practice_a_line(data):
+    text = dumps(data)
+    assert json.loads(text) == data
+    lines = text.splitlines()
+    for entry in data["practices"]:  # each practice whole on a line of its own
+        assert sum(json.dumps(entry, ensure_ascii=False, separators=(",", ":")) in ln for ln in lines) == 1
+    assert len(lines) == 2 + len(data) + len(data["practices"]) + len(data.get("reports", [])) + sum(
+        1 for v in data.values() if isinstance(v, list) and v)
