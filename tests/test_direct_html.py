@@ -177,3 +177,52 @@ def test_random_markdown_is_declined_or_equal(tmp_path, blocks, gap):
     except OutOfScope:
         assume(False)  # MkDocs itself cannot render it (and it was declined)
     assert search_entries(page, fast=True) == search_entries(page, fast=False)
+
+
+class _Recorder:
+    """html.parser's events, as search_parse.events reports them."""
+
+    @staticmethod
+    def events(text: str) -> list[tuple]:
+        from html.parser import HTMLParser
+        out: list[tuple] = []
+
+        class P(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                out.append(("start", tag, attrs))
+
+            def handle_startendtag(self, tag, attrs):
+                out.extend([("start", tag, attrs), ("end", tag)])
+
+            def handle_endtag(self, tag):
+                out.append(("end", tag))
+
+            def handle_data(self, data):
+                if out and out[-1][0] == "data":  # html.parser may hand data over in pieces
+                    out[-1] = ("data", out[-1][1] + data)
+                else:
+                    out.append(("data", data))
+        parser = P(convert_charrefs=True)
+        parser.feed(text)
+        parser.close()
+        return out
+
+
+_names = st.sampled_from(["p", "a", "h2", "li", "HR", "br", "span", "td", "Div"])
+_attr = st.tuples(st.sampled_from(["id", "class", "href", "data-search-exclude", "title", "X-Y"]),
+                  st.one_of(st.none(), st.text(st.sampled_from("ab 汉&amp;;<>'/="), max_size=6)))
+_tag = st.builds(lambda close, name, attrs, empty: "<" + ("/" if close else "") + name + "".join(
+    f" {k}" if v is None else f' {k}="{v}"' for k, v in attrs) + (" /" if empty else "") + ">",
+    st.booleans(), _names, st.lists(_attr, max_size=3), st.booleans())
+_text = st.text(st.sampled_from("字 a\n&amp;&lt;&#26159;&nbsp;<"), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_tag, _text), max_size=12))
+def test_tokenizer_reports_what_html_parser_reports(pieces):
+    """search_parse.events on HTML of many shapes: where it answers (the simple shape), it is
+    html.parser's answer; a malformed ``<`` or an end tag with attributes make it decline."""
+    text = "".join(pieces)
+    found = search_parse.events(text)
+    if found is not None:
+        assert found == _Recorder.events(text), text

@@ -269,6 +269,7 @@ class BuildCache:
         self.search_salt = digest(versions("mkdocs-material", "jieba"), sorted(search_terms.installed_words()))
         original = index.add_entry_from_context
         index.add_entry_from_context = functools.partial(self.add_search_entries, index, original)
+        index._segment_chinese = search_terms.segmenter()  # same cut, remembered (search_terms.py)
 
     def search_key(self, page) -> str:
         meta = {k: page.meta.get(k) for k in ("title", "tags", "search")}
