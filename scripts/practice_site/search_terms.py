@@ -186,11 +186,12 @@ def memoize_segmentation(size: int = 200_000) -> None:
 
 def segmenter() -> Callable[[str], str]:
     """Material's ``SearchIndex._segment_chinese`` with the same result (tests/test_search_terms.py):
-    every run of Han characters cut by jieba and the words joined and surrounded by zero-width spaces. Material compiles its
-    pattern and joins the cut words on every call (every title and text of every section: a
-    twentieth of a cold build at 1,000 practices); here the pattern is compiled once and each
-    run's replacement, and each short text's result, is remembered for the build (the
-    dictionary, which changes the cut, is fixed by then: its total is part of the key)."""
+    every run of Han characters cut by jieba, the words joined and surrounded by zero-width
+    spaces. Material compiles its pattern and joins the cut words on every call (every title
+    and text of every section: a twentieth of a cold build at 1,000 practices); here the
+    pattern is compiled once and each run's replacement, and each short text's result, is
+    remembered for the build (the dictionary, which changes the cut, is fixed by then: its
+    total is part of the key)."""
     import jieba
     from backrefs import bre
     han = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)
