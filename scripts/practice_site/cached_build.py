@@ -28,7 +28,7 @@ import posixpath
 import sys
 import threading
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from . import direct_html, search_parse, search_terms
 from .page_cache import PageCache, digest, versions
@@ -112,7 +112,7 @@ class BuildCache:
                           and config["mdx_configs"].get("pymdownx.escapeall") == {"hardbreak": False, "nbsp": False})
         self.direct_pages = 0
         self._resolved: dict[tuple[str, str], tuple] = {}
-        self._relative: dict[tuple[str, str], str] = {}
+        self._relative: dict[tuple[str, str, str], str] = {}
         self._descriptions: dict[str, str | None] = {}
         from mkdocs.utils import get_relative_url  # the URL rule links are written with
         self.relative_url = get_relative_url
@@ -206,12 +206,14 @@ class BuildCache:
                 links.setdefault(to or src, {}).setdefault(anchor, url)
             if to is None:
                 return new_url
-            path: str | None
+            # urlunsplit(("", "", path, query, anchor)) of a relative path; query is "" (declined)
             if parent is None or new_url.startswith(page_url):
                 path = self.relative_url(new_url, page_url)
-            elif (path := self._relative.get((new_url, parent))) is None:
-                path = self._relative[new_url, parent] = self.relative_url(new_url, page_url)
-            return urlunsplit(("", "", path, query, anchor))
+                return f"{path}#{anchor}" if anchor else path
+            if (href := self._relative.get((new_url, parent, anchor))) is None:
+                path = self.relative_url(new_url, page_url)
+                href = self._relative[new_url, parent, anchor] = f"{path}#{anchor}" if anchor else path
+            return href
         try:
             done = direct_html.convert(page.markdown, link, self.slugify)
         except direct_html.Declined as why:
@@ -236,7 +238,7 @@ class BuildCache:
         if url.startswith(("/", "\\")) or query or not path.endswith(".md") or "%" in path:
             return None, None, None, None, "", query
         target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path).lstrip("/"))
-        found = self.files.get_file_from_path(target)
+        found = self.files.src_uris.get(target)  # get_file_from_path less its PurePath: normalized here
         if found is None or found.inclusion.is_excluded():
             return None, target, _describe(found), None, "", query  # MkDocs logs these: let it
         return found.url, target, _describe(found), found.src_uri, anchor, query
