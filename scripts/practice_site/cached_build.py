@@ -148,7 +148,7 @@ class BuildCache:
             page._title_from_render = hit["title"]
             page.present_anchor_ids = set(hit["anchors"])
             if logging.getLogger(LOGGER).getEffectiveLevel() > logging.DEBUG:  # as Page.render
-                page.links_to_anchors = {self.files.get_file_from_path(uri): links
+                page.links_to_anchors = {self.files.src_uris.get(uri): links  # src_uris: as stored
                                          for uri, links in hit["links"].items()} or None
             return
         recorder, logger = LogCounter(), logging.getLogger(LOGGER)
