@@ -7,8 +7,10 @@ the cache the previous builds left, and clean (``PRACTICE_SITE_CACHE=off``).
 """
 from __future__ import annotations
 
-import json
+import contextlib
+import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +19,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, mkdocs_build
-from practice_site.page_cache import FORMAT, PageCache, cache_folder
+from practice_site import page_store
+from practice_site.page_cache import BATCH, FORMAT, PageCache, cache_folder
 from test_invalid import FIXTURE
 
 # Rebuilds in one process on request, as `mkdocs serve` does: hooks are loaded again with
@@ -137,7 +140,7 @@ def test_cached_and_rebuilt_sites_equal_clean_builds_after_edits(project, monkey
         rebuilder.stdin.close()
         rebuilder.wait(timeout=60)
         log.close()
-    assert any((tmp / "cache" / "pages").iterdir())
+    assert rows(tmp / "cache")
     # A fresh process on the cache those builds left, and one whose conversions run in a pool.
     warm = mkdocs_build(tmp / "warm", config)
     assert warm.returncode == 0, warm.stderr
@@ -212,6 +215,12 @@ def test_a_broken_link_warns_on_every_build_not_only_the_first(project):
         assert "contains a link 'no-such-page.md'" in proc.stderr
 
 
+def rows(folder: Path) -> list[tuple]:
+    """The cache file's rows, read with a connection of the test's own."""
+    with contextlib.closing(sqlite3.connect(folder / page_store.FILE)) as conn:
+        return conn.execute("SELECT name, kind, key, typeof(value) FROM entries ORDER BY name, kind").fetchall()
+
+
 def test_entry_is_used_only_for_its_key(tmp_path):
     cache = PageCache(tmp_path)
     cache.put("render", "practices/a.md", "k1", {"content": "<p>甲</p>"})
@@ -223,29 +232,173 @@ def test_entry_is_used_only_for_its_key(tmp_path):
     cache.put("search", "practices/a.md", "k3", ["甲"])
     assert cache.get("render", "practices/a.md", "k1") is None
     assert (cache.hits, cache.misses) == (1, 4)
-    assert not (tmp_path / "pages").exists()  # nothing written before the page is done
+    assert rows(tmp_path) == []  # nothing written before the page is done
     cache.done("practices/a.md")
     cache.flush()
-    assert len(list((tmp_path / "pages").iterdir())) == 1  # one file for the page's kinds
+    # A row per kind; a str as text as it is, anything else as JSON.
+    assert rows(tmp_path) == [("practices/a.md", "render", FORMAT + "k2", "text"),
+                              ("practices/a.md", "search", FORMAT + "k3", "blob")]
     again = PageCache(tmp_path)  # another build
     assert again.get("render", "practices/a.md", "k2") == "new"
     assert again.get("search", "practices/a.md", "k3") == ["甲"]
     assert again.get("render", "practices/b.md", "k1") is None
+    assert again.trouble is None
 
 
-@pytest.mark.parametrize("content", ["", "{", "[1, 2, 3]", '"just text"', json.dumps(["k1", 1]), "\udcff"])
-def test_a_damaged_entry_is_a_miss(tmp_path, content):
+def test_pages_are_written_a_batch_at_a_time(tmp_path):
     cache = PageCache(tmp_path)
-    cache.put("render", "a.md", "k1", "value")
+    for i in range(BATCH + 1):
+        cache.put("output", f"p{i}.md", "k", f"<p>{i}</p>\n")
+        cache.done(f"p{i}.md")
+    assert len(rows(tmp_path)) == BATCH  # the last page waits for the next batch or the flush
     cache.flush()
-    path = next((tmp_path / "pages").iterdir())
-    path.write_bytes(content.encode("utf-8", "surrogateescape"))
+    assert len(rows(tmp_path)) == BATCH + 1
+    assert PageCache(tmp_path).get("output", f"p{BATCH}.md", "k") == f"<p>{BATCH}</p>\n"
+
+
+def stored(tmp_path) -> Path:
+    cache = PageCache(tmp_path)
+    cache.put("render", "a.md", "k1", {"content": "<p>甲</p>"})
+    cache.put("output", "a.md", "k1", "<html>" + "页" * 5000)  # spans several database pages
+    cache.flush()
+    return tmp_path / page_store.FILE
+
+
+def sql(statement: str):
+    def damage(path: Path) -> None:
+        with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+            conn.execute(statement)
+    return damage
+
+
+DAMAGE = {
+    "garbage": lambda path: path.write_bytes(b"not a database, just bytes\n" * 200),
+    "empty": lambda path: path.write_bytes(b""),
+    "truncated": lambda path: path.write_bytes(path.read_bytes()[:6000]),
+    "header only": lambda path: path.write_bytes(path.read_bytes()[:100]),
+    "zeroed pages": lambda path: path.write_bytes(path.read_bytes()[:4096] + bytes(len(path.read_bytes()) - 4096)),
+    "wrong key": sql(f"UPDATE entries SET key = '{FORMAT}k2'"),
+    "older format": sql("UPDATE entries SET key = '2k1'"),
+    "invalid JSON": sql("UPDATE entries SET value = CAST('{\"content\": ' AS BLOB)"),
+    "JSON not an entry": sql("UPDATE entries SET value = CAST('5' AS BLOB)"),
+    "a number": sql("UPDATE entries SET value = 5"),
+    "another table": sql("DROP TABLE entries"),
+    "a table of another shape": sql("ALTER TABLE entries DROP COLUMN value"),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
+def test_a_damaged_database_or_entry_is_a_miss_and_written_again(tmp_path, damage):
+    path = stored(tmp_path)
+    damage(path)
+    cache = PageCache(tmp_path)
+    assert cache.get("render", "a.md", "k1") is None
+    assert cache.get("output", "a.md", "k1") is None
+    cache.put("render", "a.md", "k1", {"content": "new"})
+    cache.put("render", "b.md", "k1", {"content": "b"})
+    cache.flush()
+    again = PageCache(tmp_path)
+    assert again.get("render", "a.md", "k1") == {"content": "new"}
+    assert again.get("render", "b.md", "k1") == {"content": "b"}
+    assert again.trouble is None
+
+
+def test_a_damaged_database_is_not_tried_again_for_every_page(tmp_path, monkeypatch):
+    DAMAGE["garbage"](stored(tmp_path))
+    opened = []
+    connect = sqlite3.connect
+    monkeypatch.setattr(page_store.sqlite3, "connect", lambda *a, **k: opened.append(a) or connect(*a, **k))
+    cache = PageCache(tmp_path)
+    for i in range(50):
+        assert cache.get("render", f"p{i}.md", "k1") is None
+        cache.put("render", f"p{i}.md", "k1", [i])
+        cache.done(f"p{i}.md")
+    assert "not a database" in cache.trouble
+    assert len(opened) == 1
+    cache.flush()  # replaced, once
+    assert len(opened) == 2
+    assert len(rows(tmp_path)) == 50
+
+
+def test_a_directory_in_place_of_the_file_is_left_alone(tmp_path):
+    (tmp_path / page_store.FILE).mkdir()
+    (tmp_path / page_store.FILE / "keep.txt").write_text("mine", encoding="utf-8")
     cache = PageCache(tmp_path)
     assert cache.get("render", "a.md", "k1") is None
     cache.put("render", "a.md", "k1", "value")
     assert cache.get("render", "a.md", "k1") == "value"
     cache.flush()
-    assert json.loads(path.read_text(encoding="utf-8"))["render"][0] == FORMAT + "k1"
+    assert "unable to open" in cache.trouble
+    assert (tmp_path / page_store.FILE / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_folder_that_cannot_be_made_costs_only_the_cache(tmp_path):
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    cache = PageCache(tmp_path / "file" / "cache")
+    assert cache.get("render", "a.md", "k1") is None
+    cache.put("render", "a.md", "k1", "value")
+    cache.flush()
+    assert "cannot make" in cache.trouble
+
+
+def test_a_database_locked_past_the_timeout_is_a_miss_and_left_intact(tmp_path, monkeypatch):
+    path = stored(tmp_path)
+    monkeypatch.setattr(page_store, "TIMEOUT", 0.05)
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as other:
+        other.execute("BEGIN EXCLUSIVE")  # another process writing (for far too long)
+        cache = PageCache(tmp_path)
+        assert cache.get("render", "a.md", "k1") is None
+        cache.put("render", "a.md", "k1", "newer")
+        cache.flush()
+        assert "locked" in cache.trouble
+        other.execute("COMMIT")
+    assert PageCache(tmp_path).get("render", "a.md", "k1") == {"content": "<p>甲</p>"}  # not replaced
+
+
+# A read-only file system and a full disk, as SQLite reports them (root writes anywhere, and
+# a disk is not filled in a test): the connection made read-only, or limited to 8 pages.
+LIMITS = {"read-only": ("PRAGMA query_only = 1", "readonly"), "full": ("PRAGMA max_page_count = 8", "full")}
+
+
+@pytest.mark.parametrize("pragma, message", LIMITS.values(), ids=LIMITS.keys())
+def test_a_write_that_fails_costs_only_the_entries(tmp_path, monkeypatch, pragma, message):
+    stored(tmp_path)
+    connect = sqlite3.connect
+
+    def limited(*args, **kwargs):
+        conn = connect(*args, **kwargs)
+        conn.execute(pragma)
+        return conn
+    monkeypatch.setattr(page_store.sqlite3, "connect", limited)
+    cache = PageCache(tmp_path)
+    assert cache.get("render", "a.md", "k1") == {"content": "<p>甲</p>"}  # reads still work
+    for i in range(BATCH * 2):
+        cache.put("output", f"p{i}.md", "k1", "<p>长</p>" * 2000)
+        cache.done(f"p{i}.md")
+    cache.flush()
+    assert message in cache.trouble
+    monkeypatch.undo()
+    assert PageCache(tmp_path).get("output", "a.md", "k1").startswith("<html>")  # not replaced
+
+
+def test_each_process_uses_its_own_connection(tmp_path):
+    cache = PageCache(tmp_path)
+    assert cache.get("render", "a.md", "k1") is None  # the parent's connection is open
+    inherited = cache._store._conn
+    pid = os.fork()
+    if pid == 0:  # a pool worker: store its share, then exit
+        status = 1
+        try:
+            cache.put("render", "b.md", "k1", "from the child")
+            cache.flush()
+            status = 0 if cache._store._conn is not inherited and page_store._inherited == [inherited] else 2
+        finally:
+            os._exit(status)
+    assert os.waitpid(pid, 0)[1] == 0
+    assert cache.get("render", "b.md", "k1") == "from the child"
+    cache.put("render", "a.md", "k1", "from the parent")
+    cache.flush()
+    assert [row[0] for row in rows(tmp_path)] == ["a.md", "b.md"]
 
 
 def test_cache_folder_setting(tmp_path, monkeypatch):

@@ -120,6 +120,8 @@ class BuildCache:
     def summary(self) -> str:
         """What this build took from the cache, for the log."""
         direct = f"; {self.direct_pages} page(s) converted without Python-Markdown" if self.direct_pages else ""
+        if self.cache.trouble:  # not a warning: --strict must not fail on a cache
+            direct += f"; {self.cache.trouble}"
         if not self.cache.misses:
             return "Page cache: reused every page's conversion and search entries" + direct
         return f"Page cache: {self.cache.hits} entries reused, {self.cache.misses} computed" + direct

@@ -1,11 +1,11 @@
 """A cache of per-page build work, kept on disk between builds and ``mkdocs serve`` rebuilds.
 
-Each entry is stored under a *name* and a *kind* (one file per page holds its kinds of work,
-so the folder holds at most one entry per page and kind: it does not grow with every edit) with the
-*key* it was computed from, a digest of every input that work reads. A lookup returns the
-value only when the stored key equals the key of this build's inputs; anything else (no
-file, another key, an unreadable or truncated file) is a miss and the work is done again.
-Values are JSON: a corrupted or hostile cache file can cost a re-render, never run code.
+Each entry is stored under a *name* and a *kind* (a row per page and kind in one SQLite file,
+page_store.py: the cache holds at most one entry per page and kind, it does not grow with every
+edit) with the *key* it was computed from, a digest of every input that work reads. A lookup
+returns the value only when the stored key equals the key of this build's inputs; anything
+else (no row, another key, an unreadable or damaged file) is a miss and the work is done again.
+Values are text or JSON: a corrupted or hostile cache file can cost a re-render, never run code.
 
 The folder is ``build/cache/`` in the project (git-ignored), or ``$PRACTICE_SITE_CACHE``;
 ``PRACTICE_SITE_CACHE=off`` turns caching off (the reference for "equal to a clean build").
@@ -22,8 +22,10 @@ from collections.abc import Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from .page_store import PageStore, Row
+
 CACHE_ENV = "PRACTICE_SITE_CACHE"
-FORMAT = "2"
+FORMAT = "3"
 """Bump when what an entry holds changes shape: every older entry then misses."""
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
@@ -92,43 +94,48 @@ def cache_folder(root: Path) -> Path | None:
 
 
 _MEMORY: dict[Path, dict[str, dict]] = {}
+BATCH = 100
+"""Pages written per transaction: memory stays flat with the corpus, and another process
+waits for the write lock a few milliseconds at a time."""
 
 
 class PageCache:
-    """One JSON file per page, ``folder/pages/<digest of name>.json``: ``{kind: [key, value]}``.
+    """Entries by page and kind in ``folder/pages.sqlite`` (page_store.py).
 
-    A page's kinds of work (its conversion, search entries, themed HTML) are stored together:
-    what a build puts is written once the page is done (``done``, after its last kind) or at
-    the end of the build (``flush``), so a build writes and reads one file per page, not one
-    per page and kind (creating files was a tenth of a build without the cache)."""
+    A page's kinds of work (its conversion, search entries, themed HTML) are read together, in
+    one query, the first time the build asks for one of them. What a build puts is queued once
+    the page is done (``done``, after its last kind) and written a batch of pages at a time,
+    the rest at the end of the build (``flush``). A ``pages/`` folder of JSON files left by
+    FORMAT 2 is not read (nor removed: it may be deleted by hand)."""
 
     def __init__(self, folder: Path, remember: bool = False):
         self.folder = folder
         self.hits = 0
         """Lookups answered from the cache in this process (reported by the hook)."""
         self.misses = 0
+        self._store = PageStore(folder)
         self._open: dict[str, dict] = {}
-        """Entries of the pages this build has read or put, until they are written."""
-        self._dirty: set[str] = set()
+        """Entries of the pages this build has read or put, until they are queued:
+        {kind: [key, value]}, the value still JSON bytes until it is asked for."""
+        self._dirty: dict[str, set[str]] = {}
+        """Page -> kinds put by this build and not queued yet."""
+        self._queue: list[Row] = []
+        self._queued_pages = 0
         self.memory = _MEMORY.setdefault(folder, {}) if remember else None
         """With ``remember`` (``mkdocs serve``), the entries this process read or wrote, shared by
-        every PageCache of the folder: a rebuild finds them without reading and decoding a
-        file (the latest value per page and kind, so one site's worth at most)."""
+        every PageCache of the folder: a rebuild finds them without a query or decoding (the
+        latest value per page and kind, so one site's worth at most)."""
 
-    def _path(self, name: str) -> Path:
-        return self.folder / "pages" / (hashlib.sha1(name.encode("utf-8")).hexdigest() + ".json")
+    @property
+    def trouble(self) -> str | None:
+        """Why the cache file could not be read or written, if it could not (for the log)."""
+        return self._store.trouble
 
     def _entries(self, name: str) -> dict:
         if (entries := self._open.get(name)) is not None:
             return entries
         if self.memory is None or (entries := self.memory.get(name)) is None:
-            try:
-                with open(self._path(name), encoding="utf-8") as f:
-                    entries = json.load(f)
-            except (OSError, ValueError, TypeError):  # missing, truncated, not ours: no entries
-                entries = None
-            if not isinstance(entries, dict):
-                entries = {}
+            entries = {kind: [key, value] for kind, (key, value) in self._store.read(name).items()}
             if self.memory is not None:
                 self.memory[name] = entries
         self._open[name] = entries
@@ -137,39 +144,50 @@ class PageCache:
     def get(self, kind: str, name: str, key: str):
         """The value stored for ``name`` and ``kind`` if it was computed from ``key``, else None."""
         stored = self._entries(name).get(kind)
-        if isinstance(stored, list) and len(stored) == 2 and stored[0] == FORMAT + key:
-            self.hits += 1
-            return stored[1]
+        if stored is not None and stored[0] == FORMAT + key:
+            value = stored[1]
+            if isinstance(value, bytes):  # JSON as stored (no value put is bytes): decoded once
+                try:
+                    value = stored[1] = json.loads(value)
+                except ValueError:  # not JSON (not ours, or damaged)
+                    value = None
+            if isinstance(value, str | dict | list):
+                self.hits += 1
+                return value
         self.misses += 1
         return None
 
     def put(self, kind: str, name: str, key: str, value) -> None:
-        """Store ``value`` for ``name`` and ``kind`` (written by ``done`` or ``flush``)."""
+        """Store ``value`` (a str, or a dict or list JSON can hold) for ``name`` and ``kind``
+        (written after ``done`` or at ``flush``)."""
         self._entries(name)[kind] = [FORMAT + key, value]
-        self._dirty.add(name)
+        self._dirty.setdefault(name, set()).add(kind)
 
     def done(self, name: str) -> None:
-        """``name`` has had all its work: write what this build put for it, whole or not at
-        all (a reader never sees half), and let go of it."""
+        """``name`` has had all its work: queue what this build put for it, and let go of it."""
         entries = self._open.pop(name, None)
-        if name not in self._dirty or entries is None:
+        kinds = self._dirty.pop(name, None)
+        if not kinds or entries is None:
             return
-        self._dirty.discard(name)
-        path = self._path(name)
-        text = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # one writer per process and file
-        try:
-            try:
-                tmp.write_text(text, encoding="utf-8")
-            except FileNotFoundError:  # the first entry: make the folder (once, not per entry)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError:  # a read-only or full disk costs speed, never the build
-            tmp.unlink(missing_ok=True)
+        for kind in kinds:
+            key, value = entries[kind]
+            if not isinstance(value, str):
+                try:
+                    value = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+                except (TypeError, ValueError):  # not JSON-able, or a lone surrogate: not stored
+                    continue
+            self._queue.append((name, kind, key, value))
+        self._queued_pages += 1
+        if self._queued_pages >= BATCH:
+            self._write()
 
     def flush(self) -> None:
         """The end of a build (or of a worker's share): write every page not written yet."""
         for name in list(self._dirty):
             self.done(name)
+        self._write()
         self._open.clear()
+
+    def _write(self) -> None:
+        queue, self._queue, self._queued_pages = self._queue, [], 0
+        self._store.write(queue)
