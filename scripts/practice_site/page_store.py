@@ -30,8 +30,9 @@ DAMAGED = {"SQLITE_NOTADB", "SQLITE_CORRUPT", "SQLITE_ERROR"}
 another shape (an older schema, someone else's file). Busy, read-only, full, I/O: not damage."""
 
 _inherited: list[sqlite3.Connection] = []
-"""Connections opened before a fork, kept (never used, never closed) by the child: SQLite
-forbids using a connection across ``fork``, and closing it could release the parent's locks."""
+"""Connections opened before a fork, kept by the child, never used nor closed: SQLite forbids
+using a connection across ``fork``, and closing its file would drop the locks this process
+holds on the file through its own connection (POSIX locks belong to a process and a file)."""
 
 Row = tuple[str, str, str, "str | bytes"]
 """(name, kind, key, value as stored)."""
