@@ -282,6 +282,7 @@ DAMAGE = {
     "invalid JSON": sql("UPDATE entries SET value = CAST('{\"content\": ' AS BLOB)"),
     "JSON not an entry": sql("UPDATE entries SET value = CAST('5' AS BLOB)"),
     "a number": sql("UPDATE entries SET value = 5"),
+    "JSON nested too deep": sql(f"UPDATE entries SET value = CAST('{'[' * 100000}' AS BLOB)"),
     "another table": sql("DROP TABLE entries"),
     "a table of another shape": sql("ALTER TABLE entries DROP COLUMN value"),
 }

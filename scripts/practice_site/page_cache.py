@@ -150,7 +150,7 @@ class PageCache:
             if isinstance(value, bytes):  # JSON as stored (no value put is bytes): decoded once
                 try:
                     value = stored[1] = json.loads(value)
-                except ValueError:  # not JSON (not ours, or damaged)
+                except (ValueError, RecursionError):  # not JSON (not ours, or damaged), nested too deep
                     value = None
             if isinstance(value, str | dict | list):
                 self.hits += 1
@@ -165,7 +165,8 @@ class PageCache:
         self._dirty.setdefault(name, set()).add(kind)
 
     def done(self, name: str) -> None:
-        """``name`` has had all its work: queue what this build put for it, and let go of it."""
+        """``name`` has had all its work: queue what this build put for it (its rows go into
+        the same transaction), and let go of it."""
         entries = self._open.pop(name, None)
         kinds = self._dirty.pop(name, None)
         if not kinds or entries is None:
