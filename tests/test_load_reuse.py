@@ -60,6 +60,9 @@ EDITS = [  # (label, file under data/, old text or None for a new file, new text
     ("a glossary meaning", "glossary.yml", "meaning: 甲与乙", "meaning: 甲和乙"),
     ("a name taken by two records", "practices/jiayi.yml", "aliases: [甲乙机制]", "aliases: [甲乙机制, 项目警官制]"),
     ("the name given back", "practices/jiayi.yml", "aliases: [甲乙机制, 项目警官制]", "aliases: [甲乙机制]"),
+    ("a tag added to a record (the suggestions sharing it)", "practices/jiayi.yml", "tags: [矛盾纠纷]",
+     "tags: [矛盾纠纷, 网格治理]"),
+    ("the tag taken off", "practices/jiayi.yml", "tags: [矛盾纠纷, 网格治理]", "tags: [矛盾纠纷]"),
 ]
 
 

@@ -16,8 +16,9 @@ The memo keys each page by all of these, by value:
 
 A report page (render_report) is the report with every mention linked: keyed by the report,
 the site-wide tables and the practices it links. So an edited summary renders its own page
-and the pages that show it; the other pages are reused. ``tests/test_load_reuse.py``
-compares them with a fresh render after every kind of edit.
+and the pages that show it; the other pages are reused. The site's suggestions are worked
+out again only when something they are computed from changed (``suggestions``).
+``tests/test_load_reuse.py`` compares them with a fresh render after every kind of edit.
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ from .markup import uris
 from .model import Corpus, Practice, Report
 from .render_practice import render_practice
 from .render_report import render_report
-from .suggest import Suggestion
+from .suggest import Suggestion, suggest
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class PageMemo:
         self._last: dict[str, _Page] = {}
         self._now: dict[str, _Page] = {}
         self._annotator: Annotator | None = None
+        self._suggested: tuple[tuple, dict[str, list[Suggestion]]] | None = None
         self.reused = 0
 
     def begin(self, corpus: Corpus, site_url: str, annotator: Annotator) -> None:
@@ -70,6 +72,17 @@ class PageMemo:
         if site != self._site:
             self._last = {}
         self._site, self._now, self.reused, self._annotator = site, {}, 0, annotator
+
+    def suggestions(self, corpus: Corpus, links: Links) -> dict[str, list[Suggestion]]:
+        """``suggest``'s answer, reused while everything it reads is equal: the reports (their
+        sections), the mentions the linker found, relations both ways, backlinks, and each
+        practice's id, kind, tags and relations, in order. An edited summary or quote leaves
+        them all as they were (at 1,000 practices suggest is a tenth of a serve rebuild)."""
+        key = (corpus.reports, links.mentions, links.inverse, links.backlinks,
+               tuple((p.id, p.kind, p.tags, p.related) for p in corpus.practices.values()))
+        if self._suggested is None or self._suggested[0] != key:
+            self._suggested = (key, suggest(corpus, links))
+        return self._suggested[1]
 
     def practice(self, p: Practice, corpus: Corpus, links: Links, site_url: str, annotator: Annotator,
                  suggestions: list[Suggestion], campaigns: dict[str, list[str]]) -> str:

@@ -57,7 +57,7 @@ def render_site(corpus: Corpus, links: Links | None = None, site_url: str = "",
         pages[uris.drafts] = render_drafts(corpus)
     # Last: auto-linked pages link to the glossary only if it was rendered above.
     annotator = Annotator(corpus, links, glossary_target(pages, corpus))
-    suggestions = suggest(corpus, links)
+    suggestions = memo.suggestions(corpus, links) if memo is not None else suggest(corpus, links)
     campaigns = campaign_members(corpus)
     named = named_by_report(corpus, links)
     if memo is not None:
