@@ -208,13 +208,14 @@ class BuildCache:
                 links.setdefault(to or src, {}).setdefault(anchor, url)
             if to is None:
                 return new_url
+            shared = (new_url, parent, anchor) if parent is not None and not new_url.startswith(page_url) else None
+            if shared and (href := self._relative.get(shared)) is not None:
+                return href
             # urlunsplit(("", "", path, query, anchor)) of a relative path; query is "" (declined)
-            if parent is None or new_url.startswith(page_url):
-                path = self.relative_url(new_url, page_url)
-                return f"{path}#{anchor}" if anchor else path
-            if (href := self._relative.get((new_url, parent, anchor))) is None:
-                path = self.relative_url(new_url, page_url)
-                href = self._relative[new_url, parent, anchor] = f"{path}#{anchor}" if anchor else path
+            path = self.relative_url(new_url, page_url)
+            href = f"{path}#{anchor}" if anchor else path
+            if shared:
+                self._relative[shared] = href
             return href
         try:
             done = direct_html.convert(page.markdown, link, self.slugify)

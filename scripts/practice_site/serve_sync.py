@@ -64,11 +64,10 @@ class SiteSync:
         """Make ``site`` what ``built`` (this build's folder) and the kept pages make together."""
         site = Path(site).resolve()
         files = _files(built)
+        self.site = None  # until the folder is what this build made
         if not self._kept:  # every page was written (a first build, nothing known): swap it in
-            self.site = None
             staging.publish(built, site)
         else:
-            self.site = None  # until the merge has finished
             try:
                 _merge(built, site, files, stale=(set(self.pages) | self.others) - files - self._kept)
             except OSError as exc:

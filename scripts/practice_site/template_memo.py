@@ -49,33 +49,30 @@ def navigation(env, nav, not_in_nav: Callable[[Any], bool]) -> None:
         return url.rstrip("/").rpartition("/")[0]
 
     for name in NAVIGATION:
-        template = env.get_template(name)
-        original = template.root_render_func
-        store: dict[str, str] = {}
-
-        def render(context, original=original, store=store):
-            key = folder(context.get("page"))
-            if key is None:
-                yield from original(context)
-                return
-            if (html := store.get(key)) is None:
-                html = store[key] = "".join(original(context))
-            yield html
-        template.root_render_func = render
+        _memoize(env, name, lambda context: folder(context.get("page")))
 
 
 def constant_partials(env) -> None:
     """The partials of ``CONSTANT`` rendered once per build."""
     for name in CONSTANT:
-        template = env.get_template(name)
-        original = template.root_render_func
-        store: list[str] = []
+        _memoize(env, name, lambda context: "")
 
-        def render(context, original=original, store=store):
-            if not store:
-                store.append("".join(original(context)))
-            yield store[0]
-        template.root_render_func = render
+
+def _memoize(env, name: str, key: Callable[[Any], str | None]) -> None:
+    """Template ``name`` of ``env`` renders once per ``key(context)``; as usual where that is None."""
+    template = env.get_template(name)
+    original = template.root_render_func
+    store: dict[str, str] = {}
+
+    def render(context):
+        shared = key(context)
+        if shared is None:
+            yield from original(context)
+            return
+        if (html := store.get(shared)) is None:
+            html = store[shared] = "".join(original(context))
+        yield html
+    template.root_render_func = render
 
 
 def translations(env) -> None:
