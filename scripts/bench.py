@@ -45,9 +45,9 @@ import json, sys, time
 sys.path.insert(0, {scripts!r})
 from pathlib import Path
 t0 = time.process_time()
-from practice_site.load import load_corpus
-from practice_site.link import link_corpus
-from practice_site.render import render_site
+from practice_site.corpus.load import load_corpus
+from practice_site.link.graph import link_corpus
+from practice_site.render.site import render_site
 t1 = time.process_time()
 corpus, problems = load_corpus(Path({data!r}))
 assert not problems, problems[:5]
@@ -57,11 +57,11 @@ t3 = time.process_time()
 pages = render_site(corpus, links)
 t4 = t4b = time.process_time()
 try:  # the hook also picks jieba user words (issue 4's search_terms), when that module exists
-    from practice_site import search_terms
+    from practice_site.search import tuning
     import jieba
     jieba.initialize()  # not ours: Material's search loads jieba's dictionary in every build
     t4b = time.process_time()
-    search_terms.dictionary_words(corpus)
+    tuning.dictionary_words(corpus)
 except ImportError:
     pass
 t5 = time.process_time()

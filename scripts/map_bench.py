@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from practice_site.model import Corpus, Kind, Practice, Relation, RelationKind, Theme  # noqa: E402
-from practice_site.render_map import layout, legend, svg  # noqa: E402
+from practice_site.corpus.model import Corpus, Kind, Practice, Relation, RelationKind, Theme  # noqa: E402
+from practice_site.render.map import layout, legend, svg  # noqa: E402
 
 HAN = "警网融合智治银联动反诈租安心项目官制三鹰人才培育驻企多元化解矛盾纠纷电信打击治理平安护航发展现代队伍建设"
 THEMES = ("anbao-wending", "fuwu-fazhan", "daji-fangfan", "xiandai-jingwu", "duiwu-jianshe")

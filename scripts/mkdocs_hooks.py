@@ -22,36 +22,30 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from practice_site import (  # noqa: E402
-    cached_build,
-    cached_output,
-    drafts,
-    page_cache,
-    page_memo,
-    preview,
-    search_terms,
-    search_worker,
-    serve_sync,
-    staging,
-    template_memo,
-    watcher,
-)
-from practice_site.export import export_files  # noqa: E402
-from practice_site.link import link_corpus  # noqa: E402
-from practice_site.load import load_corpus  # noqa: E402
-from practice_site.problems import format_problems  # noqa: E402
-from practice_site.redirects import redirect_pages  # noqa: E402
-from practice_site.render import render_site  # noqa: E402
-from practice_site.slug import safe_uri  # noqa: E402
+# The pipeline, stage by stage (scripts/practice_site/__init__.py).
+from practice_site.corpus.load import load_corpus  # noqa: E402
+from practice_site.corpus.problems import format_problems  # noqa: E402
+from practice_site.link.graph import link_corpus  # noqa: E402
+from practice_site.mkdocs_adapter import cache_entries, cache_pages, cache_templates, cache_theme  # noqa: E402
+from practice_site.output import staging  # noqa: E402
+from practice_site.output import sync as serve_sync  # noqa: E402
+from practice_site.render import drafts, page_memo  # noqa: E402
+from practice_site.render.export import export_files  # noqa: E402
+from practice_site.render.redirects import redirect_pages  # noqa: E402
+from practice_site.render.site import render_site  # noqa: E402
+from practice_site.search import tuning as search_tuning  # noqa: E402
+from practice_site.search import worker as search_worker  # noqa: E402
+from practice_site.serve import preview, watcher  # noqa: E402
+from practice_site.text.slug import safe_uri  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.practice_site")
 _pages: dict[str, str] = {}
 _static: dict[str, str] = {}
 """Generated files that are not pages: the export (export.py), old URLs (redirects.py)."""
 _corpus = None
-_store: page_cache.PageCache | None = None
-_cached: cached_build.BuildCache | None = None
-_output: cached_output.OutputCache | None = None
+_store: cache_entries.PageCache | None = None
+_cached: cache_pages.BuildCache | None = None
+_output: cache_theme.OutputCache | None = None
 _nav = None
 _data_folder: Path | None = None
 _practice_pages = page_memo.PageMemo()
@@ -96,10 +90,10 @@ def on_config(config):
         corpus = drafts.without_drafts(corpus)
     _corpus = corpus
     global _store
-    _store = (folder := page_cache.cache_folder(root)) and page_cache.PageCache(folder, remember=_command == "serve")
+    _store = (folder := cache_entries.cache_folder(root)) and cache_entries.PageCache(folder, remember=_command == "serve")
     # With a page cache, jieba's dictionary is loaded only if a page is not in it.
-    search_terms.install_user_dictionary(cached_build.dictionary_words(_store, corpus), lazy=bool(_store))
-    search_terms.memoize_segmentation()
+    search_tuning.install_user_dictionary(cache_pages.dictionary_words(_store, corpus), lazy=bool(_store))
+    search_tuning.memoize_segmentation()
     _pages.clear()
     links = link_corpus(corpus)
     # Directory URLs are off in the offline edition; the map's SVG links are raw HTML.
@@ -120,7 +114,7 @@ def on_files(files, config):
     for uri, text in _static.items():  # paths made of validated ids (slug rule)
         files.append(File.generated(config, uri, content=text))
     for f in [f for f in files if search_worker.is_worker(f.src_uri)]:
-        # Material drops the last word of a Chinese query; search_worker.py says why.
+        # Material drops the last word of a Chinese query; worker.py says why.
         files.remove(f)
         files.append(File.generated(config, f.src_uri, content=search_worker.patch(
             Path(f.abs_src_path).read_text(encoding="utf-8"))))
@@ -128,10 +122,10 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    # Unchanged pages reuse their Markdown conversion and search entries (cached_build.py).
+    # Unchanged pages reuse their Markdown conversion and search entries (cache_pages.py).
     global _cached, _nav
     _nav = nav
-    _cached = _store and cached_build.BuildCache(_store, config, files, AnchorLink, TableOfContents, Page)
+    _cached = _store and cache_pages.BuildCache(_store, config, files, AnchorLink, TableOfContents, Page)
     if _cached:
         index = next((p.search_index for p in config.plugins.values() if hasattr(p, "search_index")), None)
         if index is not None:
@@ -148,10 +142,10 @@ def on_pre_page(page, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    # Search boosts and keywords (search_terms.py); what a page's front matter sets wins.
-    for key, value in search_terms.page_meta(page.file.src_uri, _corpus).items():
+    # Search boosts and keywords (search/tuning.py); what a page's front matter sets wins.
+    for key, value in search_tuning.page_meta(page.file.src_uri, _corpus).items():
         page.meta.setdefault(key, value)
-    return search_terms.unindexed(page.file.src_uri, markdown, _corpus)
+    return search_tuning.unindexed(page.file.src_uri, markdown, _corpus)
 
 
 def on_env(env, config, files):
@@ -164,19 +158,19 @@ def on_env(env, config, files):
     folder = Path(tempfile.gettempdir()) / f"practice-site-jinja-{os.getuid() if hasattr(os, 'getuid') else 0}"
     folder.mkdir(exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
-    # Pages whose themed HTML is in the page cache print it instead (cached_output.py).
+    # Pages whose themed HTML is in the page cache print it instead (cache_theme.py).
     global _output
     _output = None
     if _cached:
         from jinja2 import ChoiceLoader, DictLoader
-        env.loader = ChoiceLoader([DictLoader({cached_output.TEMPLATE: cached_output.SOURCE}), env.loader])
-        _output = cached_output.OutputCache(_cached.cache, config, _nav)
+        env.loader = ChoiceLoader([DictLoader({cache_theme.TEMPLATE: cache_theme.SOURCE}), env.loader])
+        _output = cache_theme.OutputCache(_cached.cache, config, _nav)
         _output.use(f.page for f in files.documentation_pages() if f.page)
         # The sidebar navigation and tabs once per folder of pages outside the nav, the search
-        # form once, the interface words once per word (template_memo.py).
-        template_memo.navigation(env, _nav, lambda page: page.file.inclusion.name == "NOT_IN_NAV")
-        template_memo.constant_partials(env)
-        template_memo.translations(env)
+        # form once, the interface words once per word (cache_templates.py).
+        cache_templates.navigation(env, _nav, lambda page: page.file.inclusion.name == "NOT_IN_NAV")
+        cache_templates.constant_partials(env)
+        cache_templates.translations(env)
     return env
 
 
@@ -189,7 +183,7 @@ def _store_output(output, page, config):
 
 @event_priority(-1000)  # last: what is compared is what would be written
 def _skip_unchanged(output, page, config):
-    # serve: a page the served folder holds as it is is not written again (serve_sync.py).
+    # serve: a page the served folder holds as it is is not written again (output/sync.py).
     return _sync.page(page.file.src_uri, page.file.dest_uri, output) if _command == "serve" else output
 
 
@@ -231,7 +225,7 @@ def _publish(config):
         return
     try:
         if _command == "serve":
-            _sync.publish(built, _site)  # only what changed (serve_sync.py)
+            _sync.publish(built, _site)  # only what changed (output/sync.py)
         else:
             staging.publish(built, _site)
     except staging.SiteWriteError as exc:
@@ -242,7 +236,7 @@ def _publish(config):
 
 def _cache_summary(config):
     if _store:
-        _store.flush()  # pages whose work was not all stored page by page (page_cache.py)
+        _store.flush()  # pages whose work was not all stored page by page (cache_entries.py)
     if _cached:
         log.info(_cached.summary())
 
@@ -262,7 +256,7 @@ def on_build_error(error):
 
 
 # Counts warnings as MkDocs' strict mode does, to refuse a site it is about to abort.
-_warnings = cached_build.LogCounter(logging.WARNING)
+_warnings = cache_pages.LogCounter(logging.WARNING)
 _site: Path | None = None
 _staging: Path | None = None
 _command = "build"

@@ -43,7 +43,7 @@ def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", *extra: str
 def real_corpus():
     """The corpus of data/, loaded once per session. Whether it loads without problems is
     tests/test_content.py's one test, not asserted again by every user of this fixture."""
-    from practice_site.load import load_corpus
+    from practice_site.corpus.load import load_corpus
     return load_corpus(ROOT / "data", ROOT)[0]
 
 

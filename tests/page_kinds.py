@@ -7,9 +7,9 @@ named, so the list holds whatever reports and practices the data has.
 """
 from __future__ import annotations
 
-from practice_site.markup import uris
-from practice_site.model import Corpus
-from practice_site.render_map import built_url
+from practice_site.corpus.model import Corpus
+from practice_site.render.map import built_url
+from practice_site.render.markup import uris
 
 
 def page_kinds(corpus: Corpus) -> dict[str, str]:

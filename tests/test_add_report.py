@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from practice_site import cli
-from practice_site.coverage import classify
-from practice_site.load import load_corpus
-from practice_site.text import unquoted
+from practice_site.corpus.load import load_corpus
+from practice_site.link.coverage import classify
+from practice_site.text.terms import unquoted
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "corpus"

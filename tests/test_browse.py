@@ -9,9 +9,9 @@ import shutil
 import pytest
 
 from conftest import ROOT
-from practice_site.load import load_corpus
-from practice_site.markup import uris
-from practice_site.render import render_site
+from practice_site.corpus.load import load_corpus
+from practice_site.render.markup import uris
+from practice_site.render.site import render_site
 
 
 @pytest.fixture(scope="module")

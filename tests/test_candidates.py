@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from practice_site.candidate_rules import REASONS
-from practice_site.candidates import sentence_candidates
-from practice_site.draft import SUMMARY
-from practice_site.report import Sentence
+from practice_site.drafting.candidate_rules import REASONS
+from practice_site.drafting.candidates import sentence_candidates
+from practice_site.drafting.plan import SUMMARY
+from practice_site.text.report import Sentence
 
 ROOT = Path(__file__).resolve().parent.parent
 

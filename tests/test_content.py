@@ -6,8 +6,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from practice_site.link import link_corpus
-from practice_site.load import load_corpus
+from practice_site.corpus.load import load_corpus
+from practice_site.link.graph import link_corpus
 
 CORPUS, PROBLEMS = load_corpus(ROOT / "data", ROOT)
 LINKS = link_corpus(CORPUS)
@@ -135,7 +135,7 @@ def test_every_relation_is_listed_stated_or_marked_editorial():
 
 
 def test_the_attribution_check_runs_on_the_real_data():
-    from practice_site.load import DataFolder
+    from practice_site.corpus.folder import DataFolder
     words = DataFolder(ROOT / "data", ROOT).attribution()
     assert words is not None
     assert {"合计成效", "得益于", "带动", "其中", "促成", "使得", "从而", "推动"} <= set(words.words)
@@ -201,7 +201,7 @@ def test_every_sub_point_has_a_query():
     """Data rule (data/README.md): each named measure inside a practice (coverage.yml's
     sub-points) is something an officer searches for: a query typing it, or a part of it,
     must expect its page."""
-    from practice_site.text import unquoted
+    from practice_site.text.terms import unquoted
     queries = load_queries()
     missing = []
     for skip in (s for s in CORPUS.skipped if s.category == "sub-point"):

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from practice_site.coverage import classify, clauses, measure_ends, quoted_terms, unused_skips
+from practice_site.link.coverage import classify, clauses, measure_ends, quoted_terms, unused_skips
 
 
 def run_coverage(data=ROOT / "data"):

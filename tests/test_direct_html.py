@@ -24,9 +24,9 @@ from mkdocs.utils.meta import get_data
 
 import synth  # scripts/ is put on the path by conftest
 from conftest import ROOT
-from practice_site import search_parse
-from practice_site.cached_build import BuildCache, toc_data
-from practice_site.page_cache import PageCache
+from practice_site.mkdocs_adapter.cache_entries import PageCache
+from practice_site.mkdocs_adapter.cache_pages import BuildCache, toc_data
+from practice_site.search import html_sections
 
 
 class OutOfScope(Exception):
@@ -74,7 +74,7 @@ def search_entries(page: Page, fast: bool) -> list:
     from material.plugins.search import plugin
     index = plugin.SearchIndex(lang=["zh"], separator=r"[\s\-]+", pipeline=[], fields={})
     stock = plugin.Parser
-    plugin.Parser = search_parse.parser_class(stock) if fast else stock
+    plugin.Parser = html_sections.parser_class(stock) if fast else stock
     try:
         index.add_entry_from_context(page)
     finally:
@@ -99,8 +99,8 @@ def test_every_generated_page_is_converted_directly_and_equally(tmp_path, corpus
         direct += done
         assert search_entries(page, fast=True) == search_entries(page, fast=False), uri
         if "data-search-exclude" in page.content:  # the part search_parse skips is there to skip
-            assert len(search_parse.without_excluded_sections(search_parse.events(page.content))) < len(
-                search_parse.events(page.content))
+            assert len(html_sections.without_excluded_sections(html_sections.events(page.content))) < len(
+                html_sections.events(page.content))
     assert direct == len(pages), f"{len(pages) - direct} generated page(s) declined"
 
 
@@ -180,7 +180,7 @@ def test_random_markdown_is_declined_or_equal(tmp_path, blocks, gap):
 
 
 class _Recorder:
-    """html.parser's events, as search_parse.events reports them."""
+    """html.parser's events, as html_sections.events reports them."""
 
     @staticmethod
     def events(text: str) -> list[tuple]:
@@ -220,9 +220,9 @@ _text = st.text(st.sampled_from("字 a\n&amp;&lt;&#26159;&nbsp;<"), max_size=8)
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(_tag, _text), max_size=12))
 def test_tokenizer_reports_what_html_parser_reports(pieces):
-    """search_parse.events on HTML of many shapes: where it answers (the simple shape), it is
+    """html_sections.events on HTML of many shapes: where it answers (the simple shape), it is
     html.parser's answer; a malformed ``<`` or an end tag with attributes make it decline."""
     text = "".join(pieces)
-    found = search_parse.events(text)
+    found = html_sections.events(text)
     if found is not None:
         assert found == _Recorder.events(text), text

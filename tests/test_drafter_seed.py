@@ -9,9 +9,9 @@ import shutil
 from pathlib import Path
 
 from practice_site import cli
-from practice_site.coverage import classify
-from practice_site.load import load_corpus
-from practice_site.text import unquoted
+from practice_site.corpus.load import load_corpus
+from practice_site.link.coverage import classify
+from practice_site.text.terms import unquoted
 
 ROOT = Path(__file__).resolve().parent.parent
 MIN_RECALL = 0.8

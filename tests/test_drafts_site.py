@@ -15,8 +15,8 @@ import yaml
 
 from conftest import ROOT, fetch, wait_for
 from practice_site import cli
-from practice_site.drafts import BANNER, show_drafts, without_drafts
-from practice_site.load import load_corpus
+from practice_site.corpus.load import load_corpus
+from practice_site.render.drafts import BANNER, show_drafts, without_drafts
 
 FIXTURE = ROOT / "tests" / "fixtures" / "corpus"
 REPORT = ROOT / "tests" / "fixtures" / "reports" / "rule-of-law.txt"

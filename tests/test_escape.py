@@ -3,7 +3,7 @@ site's extensions: each must come out literally."""
 import markdown
 import pytest
 
-from practice_site.escape import md_text
+from practice_site.render.escape import md_text
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "pymdownx.escapeall", "pymdownx.tilde",
               "admonition"]
@@ -40,6 +40,6 @@ def test_rendered_literally(text, html):
 
 
 def test_attr_list_value_keeps_a_place_and_drops_what_markdown_would_act_on():
-    from practice_site.escape import attr_list_value
+    from practice_site.render.escape import attr_list_value
     assert attr_list_value("（一）1.") == "（一）1."
     assert attr_list_value('二、"三是"{x}*a*_b_`c`') == "二、三是xabc"

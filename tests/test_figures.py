@@ -5,8 +5,8 @@ import shutil
 import pytest
 
 from conftest import ROOT
-from practice_site.figures import whole_figure_at
-from practice_site.load import load_corpus
+from practice_site.corpus.load import load_corpus
+from practice_site.text.figures import whole_figure_at
 
 
 @pytest.mark.parametrize("figure, text, found", [

@@ -23,11 +23,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from practice_site.fields import plain
-from practice_site.load import load_corpus
-from practice_site.render import render_site
-from practice_site.write_record import record_yaml
-from practice_site.yamlnodes import parse_yaml
+from practice_site.corpus.fields import plain
+from practice_site.corpus.load import load_corpus
+from practice_site.corpus.write_record import record_yaml
+from practice_site.corpus.yamlnodes import parse_yaml
+from practice_site.render.site import render_site
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
 """Examples per property test: 150 in CI (all tests together well under two minutes);
@@ -326,7 +326,7 @@ def test_add_report_inputs(base, tmp_path_factory, data):
     refused with problems and data/ unchanged; never a traceback."""
     from hypothesis import event
 
-    from practice_site.add_report import Refused, Request, add_report
+    from practice_site.drafting.add_report import Refused, Request, add_report
     source = data.draw(st.sampled_from(ADD_REPORT_INPUTS))
     title = source.read_text(encoding="utf-8").split("\n", 1)[0]
     raw = data.draw(st.one_of(st.just(source.read_bytes()), mutated(source.read_bytes())))

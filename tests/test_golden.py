@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from practice_site.load import load_corpus
-from practice_site.render import render_site
+from practice_site.corpus.load import load_corpus
+from practice_site.render.site import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"

@@ -1,8 +1,8 @@
 """The rules behind the editor's messages, on values the invalid cases do not reach."""
 from conftest import ROOT
-from practice_site.hints import did_you_mean, quote_not_found, unknown
-from practice_site.load import load_corpus
-from practice_site.text import name_key
+from practice_site.corpus.hints import did_you_mean, quote_not_found, unknown
+from practice_site.corpus.load import load_corpus
+from practice_site.text.terms import name_key
 
 FIXTURE = ROOT / "tests" / "fixtures" / "corpus"
 

@@ -31,8 +31,8 @@ import pytest
 import yaml
 
 from practice_site import cli
-from practice_site.load import load_corpus
-from practice_site.problems import format_problems
+from practice_site.corpus.load import load_corpus
+from practice_site.corpus.problems import format_problems
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "corpus"
@@ -153,7 +153,7 @@ _MEASURE = """
 import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from practice_site.load import load_corpus
+from practice_site.corpus.load import load_corpus
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start, cpu = time.perf_counter(), time.process_time()
 corpus, problems = load_corpus(Path(sys.argv[2]), Path(sys.argv[2]).parent)
@@ -194,7 +194,7 @@ UNSAFE = ["../x", "..", "a/b", "a\\b", ".x", "x.", "x..y", "-x", "x-", "a--b", "
 
 @pytest.mark.parametrize("value", UNSAFE)
 def test_unsafe_ids_are_refused(value):
-    from practice_site.slug import id_problem, safe_uri
+    from practice_site.text.slug import id_problem, safe_uri
     assert id_problem(value) is not None
     if value not in ("a/b", "a" * 61):  # refused ids, but paths that stay inside the site
         assert not safe_uri(f"practices/{value}.md")
@@ -202,8 +202,8 @@ def test_unsafe_ids_are_refused(value):
 
 
 def test_every_generated_path_is_safe():
-    from practice_site.render import render_site
-    from practice_site.slug import safe_uri
+    from practice_site.render.site import render_site
+    from practice_site.text.slug import safe_uri
     corpus, _ = load_corpus(FIXTURE)
     assert all(safe_uri(uri) for uri in render_site(corpus))
 

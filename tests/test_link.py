@@ -10,13 +10,13 @@ from pathlib import Path
 import markdown
 import pytest
 
-from practice_site.autolink import Annotator, tooltip
-from practice_site.link import NameMatcher, link_corpus
-from practice_site.load import load_corpus
-from practice_site.markup import uris
-from practice_site.model import Kind, Relation, RelationKind, Term
-from practice_site.render import render_site
-from practice_site.suggest import campaign_members, suggest
+from practice_site.corpus.load import load_corpus
+from practice_site.corpus.model import Kind, Relation, RelationKind, Term
+from practice_site.link.graph import NameMatcher, link_corpus
+from practice_site.link.suggest import campaign_members, suggest
+from practice_site.render.autolink import Annotator, tooltip
+from practice_site.render.markup import uris
+from practice_site.render.site import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "corpus"

@@ -12,11 +12,11 @@ import shutil
 import pytest
 
 from conftest import FIXTURE
-from practice_site.export import dumps, export_files
-from practice_site.link import link_corpus
-from practice_site.load import load_corpus
-from practice_site.page_memo import PageMemo
-from practice_site.render import render_site
+from practice_site.corpus.load import load_corpus
+from practice_site.link.graph import link_corpus
+from practice_site.render.export import dumps, export_files
+from practice_site.render.page_memo import PageMemo
+from practice_site.render.site import render_site
 
 NEW_RECORD = """\
 id: huhang-fazhan

@@ -19,8 +19,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, mkdocs_build
-from practice_site import page_store
-from practice_site.page_cache import BATCH, FORMAT, PageCache, cache_folder
+from practice_site.mkdocs_adapter import cache_store
+from practice_site.mkdocs_adapter.cache_entries import BATCH, FORMAT, PageCache, cache_folder
 from test_invalid import FIXTURE
 
 # Rebuilds in one process on request, as `mkdocs serve` does: hooks are loaded again with
@@ -217,7 +217,7 @@ def test_a_broken_link_warns_on_every_build_not_only_the_first(project):
 
 def rows(folder: Path) -> list[tuple]:
     """The cache file's rows, read with a connection of the test's own."""
-    with contextlib.closing(sqlite3.connect(folder / page_store.FILE)) as conn:
+    with contextlib.closing(sqlite3.connect(folder / cache_store.FILE)) as conn:
         return conn.execute("SELECT name, kind, key, typeof(value) FROM entries ORDER BY name, kind").fetchall()
 
 
@@ -261,7 +261,7 @@ def stored(tmp_path) -> Path:
     cache.put("render", "a.md", "k1", {"content": "<p>甲</p>"})
     cache.put("output", "a.md", "k1", "<html>" + "页" * 5000)  # spans several database pages
     cache.flush()
-    return tmp_path / page_store.FILE
+    return tmp_path / cache_store.FILE
 
 
 def sql(statement: str):
@@ -308,7 +308,7 @@ def test_a_damaged_database_is_not_tried_again_for_every_page(tmp_path, monkeypa
     DAMAGE["garbage"](stored(tmp_path))
     opened = []
     connect = sqlite3.connect
-    monkeypatch.setattr(page_store.sqlite3, "connect", lambda *a, **k: opened.append(a) or connect(*a, **k))
+    monkeypatch.setattr(cache_store.sqlite3, "connect", lambda *a, **k: opened.append(a) or connect(*a, **k))
     cache = PageCache(tmp_path)
     for i in range(50):
         assert cache.get("render", f"p{i}.md", "k1") is None
@@ -322,15 +322,15 @@ def test_a_damaged_database_is_not_tried_again_for_every_page(tmp_path, monkeypa
 
 
 def test_a_directory_in_place_of_the_file_is_left_alone(tmp_path):
-    (tmp_path / page_store.FILE).mkdir()
-    (tmp_path / page_store.FILE / "keep.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / cache_store.FILE).mkdir()
+    (tmp_path / cache_store.FILE / "keep.txt").write_text("mine", encoding="utf-8")
     cache = PageCache(tmp_path)
     assert cache.get("render", "a.md", "k1") is None
     cache.put("render", "a.md", "k1", "value")
     assert cache.get("render", "a.md", "k1") == "value"
     cache.flush()
     assert "unable to open" in cache.trouble
-    assert (tmp_path / page_store.FILE / "keep.txt").read_text(encoding="utf-8") == "mine"
+    assert (tmp_path / cache_store.FILE / "keep.txt").read_text(encoding="utf-8") == "mine"
 
 
 def test_a_folder_that_cannot_be_made_costs_only_the_cache(tmp_path):
@@ -344,7 +344,7 @@ def test_a_folder_that_cannot_be_made_costs_only_the_cache(tmp_path):
 
 def test_a_database_locked_past_the_timeout_is_a_miss_and_left_intact(tmp_path, monkeypatch):
     path = stored(tmp_path)
-    monkeypatch.setattr(page_store, "TIMEOUT", 0.05)
+    monkeypatch.setattr(cache_store, "TIMEOUT", 0.05)
     with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as other:
         other.execute("BEGIN EXCLUSIVE")  # another process writing (for far too long)
         cache = PageCache(tmp_path)
@@ -370,7 +370,7 @@ def test_a_write_that_fails_costs_only_the_entries(tmp_path, monkeypatch, pragma
         conn = connect(*args, **kwargs)
         conn.execute(pragma)
         return conn
-    monkeypatch.setattr(page_store.sqlite3, "connect", limited)
+    monkeypatch.setattr(cache_store.sqlite3, "connect", limited)
     cache = PageCache(tmp_path)
     assert cache.get("render", "a.md", "k1") == {"content": "<p>甲</p>"}  # reads still work
     for i in range(BATCH * 2):
@@ -392,7 +392,7 @@ def test_each_process_uses_its_own_connection(tmp_path):
         try:
             cache.put("render", "b.md", "k1", "from the child")
             cache.flush()
-            status = 0 if cache._store._conn is not inherited and page_store._inherited == [inherited] else 2
+            status = 0 if cache._store._conn is not inherited and cache_store._inherited == [inherited] else 2
         finally:
             os._exit(status)
     assert os.waitpid(pid, 0)[1] == 0

@@ -1,9 +1,9 @@
-"""What serve adds to a page (scripts/practice_site/preview.py), without a server."""
+"""What serve adds to a page (scripts/practice_site/serve/preview.py), without a server."""
 from __future__ import annotations
 
 import sys
 
-from practice_site import preview
+from practice_site.serve import preview
 
 PAGE = b'<html><head><title>t</title></head><body dir="ltr" class="x"><p>page</p></body></html>'
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from practice_site.export import page_url
-from practice_site.load import load_corpus
-from practice_site.redirects import redirect_pages
+from practice_site.corpus.load import load_corpus
+from practice_site.render.export import page_url
+from practice_site.render.redirects import redirect_pages
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "corpus"
 

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from map_bench import synthetic
-from practice_site.link import link_corpus
-from practice_site.load import load_corpus
-from practice_site.markup import uris
-from practice_site.model import Term
-from practice_site.render import render_site
-from practice_site.render_index import pinyin_key
-from practice_site.render_map import MapLayout, built_url, layout, render_map, svg
+from practice_site.corpus.load import load_corpus
+from practice_site.corpus.model import Term
+from practice_site.link.graph import link_corpus
+from practice_site.render.index_pages import pinyin_key
+from practice_site.render.map import MapLayout, built_url, layout, render_map, svg
+from practice_site.render.markup import uris
+from practice_site.render.site import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,5 +1,5 @@
 from conftest import ROOT
-from practice_site.report import cn_number, parse_report, split_sentences
+from practice_site.text.report import cn_number, parse_report, split_sentences
 
 REPORT = ROOT / "data/reports/2022-district-police-work-summary.txt"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from practice_site.report import parse_report, split_sentences
+from practice_site.text.report import parse_report, split_sentences
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reports"
 

@@ -9,10 +9,10 @@ import jsonschema
 import pytest
 import yaml
 
-from practice_site.export import EXPORT_SCHEMA, export
-from practice_site.link import link_corpus
-from practice_site.load import load_corpus
-from practice_site.schema import collection_schema, practice_schema, schema_files
+from practice_site.corpus.load import load_corpus
+from practice_site.corpus.schema import collection_schema, practice_schema, schema_files
+from practice_site.link.graph import link_corpus
+from practice_site.render.export import EXPORT_SCHEMA, export
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

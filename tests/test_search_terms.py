@@ -1,4 +1,4 @@
-"""What the search index sees (scripts/practice_site/search_terms.py): boosts, keywords,
+"""What the search index sees (scripts/practice_site/tuning.py): boosts, keywords,
 unindexed sections and jieba's user words, in memory and in a real build's index."""
 import json
 
@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from practice_site import search_terms
-from practice_site.markup import uris
-from practice_site.render import render_site
+from practice_site.render.markup import uris
+from practice_site.render.site import render_site
+from practice_site.search import tuning
 
 
 def test_practice_pages_outrank_every_other_page_and_reports_rank_last(real_corpus):
@@ -20,13 +20,13 @@ def test_practice_pages_outrank_every_other_page_and_reports_rank_last(real_corp
     reports = {uris.report(rid) for rid in c.reports}
     listings = set(pages) - practices - reports
     assert practices and reports and uris.practices in listings and uris.reports in listings
-    boost = search_terms.boost
+    boost = tuning.boost
     assert min(map(boost, practices)) > max(map(boost, listings)) > max(map(boost, reports))
 
 
 def test_keywords_are_names_and_aliases_as_written_and_as_typed(real_corpus):
     p = real_corpus.practices["sanying-rencai"]
-    words = search_terms.keywords(p)
+    words = tuning.keywords(p)
     assert words[0] == p.name and "三鹰人才培育" in words
     assert len(words) == len(set(words))
 
@@ -34,14 +34,14 @@ def test_keywords_are_names_and_aliases_as_written_and_as_typed(real_corpus):
 def test_unindexed_sections_marked_on_practice_pages_only(real_corpus):
     c = real_corpus
     md = "# 租安心\n\n## 原文出处 {#sources}\n\n## 概述 {#overview}\n## 相关做法 {#related}\n"
-    out = search_terms.unindexed("practices/zu-anxin.md", md, c)
+    out = tuning.unindexed("practices/zu-anxin.md", md, c)
     assert out == ("# 租安心 {data-search-exclude}\n\n## 原文出处 {#sources data-search-exclude}\n\n"
                    "## 概述 {#overview}\n## 相关做法 {#related data-search-exclude}\n")
-    assert search_terms.unindexed("about.md", md, c) == md
+    assert tuning.unindexed("about.md", md, c) == md
 
 
 def test_user_words_are_whole_han_names_jieba_would_split_off_a_character(real_corpus):
-    words = search_terms.dictionary_words(real_corpus)
+    words = tuning.dictionary_words(real_corpus)
     assert "租安心" in words  # stock jieba: 租 / 安心
     assert "警银联动反诈" not in words  # 警银 / 联动 / 反诈: its parts stay findable
     assert all(w.isalpha() and "“" not in w for w in words)
@@ -58,14 +58,14 @@ def test_built_index_has_boosts_keywords_and_no_unindexed_sections(built_site):
 
 def test_remembered_segmentation_follows_the_dictionary(tmp_path):
     import jieba
-    search_terms.memoize_segmentation()
+    tuning.memoize_segmentation()
     text = "开展测甲乙警务工作"
     first = list(jieba.cut(text))
     assert first == list(jieba.dt.cut(text))  # what jieba itself answers
     assert "测甲乙警务" not in first
     # A word chosen lazily is loaded before the next cut, and the remembered answer is not reused.
-    search_terms.install_user_dictionary(["测甲乙警务"], folder=tmp_path, lazy=True)
-    assert "测甲乙警务" in search_terms.installed_words()
+    tuning.install_user_dictionary(["测甲乙警务"], folder=tmp_path, lazy=True)
+    assert "测甲乙警务" in tuning.installed_words()
     assert "测甲乙警务" in list(jieba.cut(text))
 
 
@@ -75,20 +75,20 @@ _MIXED = st.text(st.sampled_from(list("开展测乙丙警务工作项目制驻�
 @settings(max_examples=200, deadline=None)
 @given(texts=st.lists(_MIXED, min_size=1, max_size=6))
 def test_segmenter_cuts_as_material_does(tmp_path_factory, texts):
-    """search_terms.segmenter (compiled once, runs and short texts remembered) gives what
+    """tuning.segmenter (compiled once, runs and short texts remembered) gives what
     Material's own _segment_chinese gives, text after text, before and after a user word is
     added to the dictionary."""
     from material.plugins.search.plugin import SearchIndex
-    search_terms.memoize_segmentation()
+    tuning.memoize_segmentation()
     stock = SearchIndex(lang=["zh"], separator=r"[\s\-]+", pipeline=[], fields={})._segment_chinese
-    segment = search_terms.segmenter()
-    count = "".join("零一二三四五六七八九"[int(d)] for d in str(len(search_terms.installed_words())))
+    segment = tuning.segmenter()
+    count = "".join("零一二三四五六七八九"[int(d)] for d in str(len(tuning.installed_words())))
     word = f"测乙丙{count}警务"  # new to jieba in every example
     texts.append(f"开展{word}工作")
     for text in texts + texts:  # the second time from what it remembered
         assert segment(text) == stock(text), text
     before = segment(texts[-1])
-    search_terms.install_user_dictionary([word], folder=tmp_path_factory.mktemp("words"), lazy=True)
+    tuning.install_user_dictionary([word], folder=tmp_path_factory.mktemp("words"), lazy=True)
     for text in texts:
         assert segment(text) == stock(text), text
     assert word in segment(texts[-1]) and word not in before

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from practice_site.search_worker import is_worker, patch
+from practice_site.search.worker import is_worker, patch
 
 WORKERS = Path(__import__("material").__file__).parent / "templates" / "assets" / "javascripts" / "workers"
 
@@ -22,7 +22,7 @@ def test_patches_the_installed_worker_once():
 
 
 def test_refuses_an_unknown_worker():
-    with pytest.raises(ValueError, match="check scripts/practice_site/search_worker.py"):
+    with pytest.raises(ValueError, match="check scripts/practice_site/search/worker.py"):
         patch("function fe(t,e){return t}")
 
 

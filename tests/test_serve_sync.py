@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from practice_site import serve_sync, staging
+from practice_site.output import staging
+from practice_site.output import sync as serve_sync
 
 
 def tree(folder: Path) -> dict[str, str]:

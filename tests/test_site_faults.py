@@ -1,6 +1,6 @@
 """Faults while writing the site: a full disk, a read-only site folder, a build killed
 half-way. Each leaves the last good site exactly as it was, and the next build is whole
-(scripts/practice_site/staging.py builds beside the site and swaps it in at the end)."""
+(scripts/practice_site/output/staging.py builds beside the site and swaps it in at the end)."""
 from __future__ import annotations
 
 import os
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE, ROOT
-from practice_site import staging
+from practice_site.output import staging
 from test_site_preserved import site_hash
 
 HERE = Path(__file__).resolve().parent

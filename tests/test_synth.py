@@ -34,8 +34,8 @@ def test_synthetic_corpus_is_deterministic_and_masks_figures(tmp_path):
 
 def test_synthetic_quotes_resolve_to_the_practices_own_item(tmp_path):
     """Every how-phrase is unique, so evidence lands on the practice's own sentences."""
-    from practice_site.link import link_corpus
-    from practice_site.load import load_corpus
+    from practice_site.corpus.load import load_corpus
+    from practice_site.link.graph import link_corpus
     corpus, problems = load_corpus(synth.generate(100, tmp_path / "data"))
     assert problems == []
     links = link_corpus(corpus)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from practice_site.fields import plain
-from practice_site.write_record import record_yaml, write_record
-from practice_site.yamlnodes import parse_yaml
+from practice_site.corpus.fields import plain
+from practice_site.corpus.write_record import record_yaml, write_record
+from practice_site.corpus.yamlnodes import parse_yaml
 
 RECORD = {
     "id": "jiayi-zhi",

@@ -5,11 +5,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .load import load_corpus
-from .model import Corpus
-from .problems import format_problems
-from .render import render_site
-from .slug import safe_uri
+from practice_site.corpus.load import load_corpus
+from practice_site.corpus.model import Corpus
+from practice_site.corpus.problems import format_problems
+from practice_site.render.site import render_site
+from practice_site.text.slug import safe_uri
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,7 +51,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
 
 def cmd_coverage(args: argparse.Namespace) -> int:
     """Every quoted term and named measure of the reports: a page, skipped, or unclassified."""
-    from .coverage import classify, format_listing, unused_skips
+    from practice_site.link.coverage import classify, format_listing, unused_skips
     if (corpus := _load(args)) is None:
         return 1
     statuses = classify(corpus)
@@ -68,7 +68,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Rewrite the editors' JSON Schemas (data/*.schema.json) from the readers and taxonomies."""
-    from .schema import write_schemas
+    from practice_site.corpus.schema import write_schemas
     if (corpus := _load(args)) is None:
         return 1
     for path in write_schemas(corpus, args.data):
@@ -78,7 +78,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_add_report(args: argparse.Namespace) -> int:
     """Add a report and draft its initiatives (add_report.py); nothing changed on refusal."""
-    from .add_report import Refused, Request, add_report
+    from practice_site.drafting.add_report import Refused, Request, add_report
     req = Request(args.file, args.id, args.title, args.unit, args.year, args.kind)
     try:
         add_report(req, args.data, ROOT)
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--title", required=True, help="the report's title, as printed")
     add.add_argument("--unit", required=True, help="the issuing unit, as the report names it")
     add.add_argument("--year", required=True, help="the year the report covers, e.g. 2023")
-    from .add_report import DEFAULT_KIND
+    from practice_site.drafting.add_report import DEFAULT_KIND
     add.add_argument("--kind", default=DEFAULT_KIND, help=f"what sort of document (default: {DEFAULT_KIND})")
     args = parser.parse_args(argv)
     return {"check": cmd_check, "pages": cmd_pages, "coverage": cmd_coverage,

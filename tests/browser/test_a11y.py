@@ -20,7 +20,7 @@ from page_kinds import page_kinds
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 import npm_packages  # noqa: E402
-from practice_site.load import load_corpus  # noqa: E402
+from practice_site.corpus.load import load_corpus  # noqa: E402
 
 CORPUS, _ = load_corpus(ROOT / "data", ROOT)
 KINDS = page_kinds(CORPUS)

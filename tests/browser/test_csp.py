@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT, search
 from page_kinds import page_kinds
-from practice_site.load import load_corpus
+from practice_site.corpus.load import load_corpus
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partials" / "javascripts"
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')

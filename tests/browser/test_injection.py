@@ -23,9 +23,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, mkdocs_build, search, serve
-from practice_site.load import load_corpus
-from practice_site.model import Outcome, Relation
-from practice_site.render import render_site
+from practice_site.corpus.load import load_corpus
+from practice_site.corpus.model import Outcome, Relation
+from practice_site.render.site import render_site
 
 FIXTURE = ROOT / "tests" / "fixtures" / "corpus"
 

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlparse
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
-from practice_site.load import load_corpus  # noqa: E402
+from practice_site.corpus.load import load_corpus  # noqa: E402
 
 CORPUS, _ = load_corpus(ROOT / "data", ROOT)
 

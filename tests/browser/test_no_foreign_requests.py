@@ -8,7 +8,7 @@ from searchkit import load_queries, run_queries
 
 from conftest import ROOT
 from page_kinds import page_kinds
-from practice_site.load import load_corpus
+from practice_site.corpus.load import load_corpus
 
 # One page of each kind, so every template and asset a visitor meets is loaded.
 PAGES = list(page_kinds(load_corpus(ROOT / "data", ROOT)[0]).values())

@@ -50,7 +50,7 @@ SEGMENTS = [
 
 @pytest.mark.parametrize("query, words, why", SEGMENTS, ids=[s[0] for s in SEGMENTS])
 def test_query_segmentation_in_the_browser(page, query, words, why):
-    from practice_site.search_worker import segment_source
+    from practice_site.search.worker import segment_source
     index = {w: {} for w in ("助企", "纾困", "外籍", "人才", "驻", "企", "驻企警官制", "警官", "反诈")}
     got = page.evaluate(f"([q, i]) => {{ {segment_source()}; return [...segment(q, i)]; }}", [query, index])
     assert set(got) == words, why

@@ -1,0 +1,108 @@
+"""What a message adds so the editor can fix the mistake without searching: the id they most
+likely meant, and where a quote stops matching the report."""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from practice_site.text.quotes import QuoteIndex
+
+_EXCERPT = 24
+"""Characters of the report shown on each side of the first difference."""
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to a mistyped ``value``, or None when none is close."""
+    close = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def unknown(what: str, value: str, choices: Iterable[str], *, listed: bool = True) -> str:
+    """``unknown tag '矛盾纠份'; did you mean '矛盾纠纷'?``; with no close choice, the list of
+    choices (``listed``) so the editor sees what is allowed."""
+    choices = sorted(choices)
+    if guess := did_you_mean(value, choices):
+        return f"unknown {what} {value!r}; did you mean {guess!r}?"
+    return f"unknown {what} {value!r}" + (f"; {what}s: {', '.join(choices)}" if listed else "")
+
+
+def no_practice(pid: str, ids: Iterable[str]) -> str:
+    """A reference to a practice id that has no record file."""
+    guess = did_you_mean(pid, ids)
+    return (f"no practice with id {pid!r} (no data/practices/{pid}.yml)"
+            + (f"; did you mean {guess!r}?" if guess else ""))
+
+
+def _longest(phrase: str, found, *, prefix: bool) -> int:
+    """Length of the longest prefix (or suffix) of ``phrase`` that ``found`` accepts:
+    occurring is monotone in length, so a binary search needs log2(len) lookups."""
+    lo, hi = 0, len(phrase)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if found(phrase[:mid] if prefix else phrase[-mid:]):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _excerpt(text: str, at: int) -> str:
+    start, end = max(0, at - _EXCERPT), min(len(text), at + _EXCERPT)
+    # Never cut a mask or a number: '化解率*…' would misquote '化解率**％'.
+    while 0 < start and _figure_char(text[start - 1]) and _figure_char(text[start]):
+        start -= 1
+    while end < len(text) and _figure_char(text[end - 1]) and _figure_char(text[end]):
+        end += 1
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def _closest(rid: str, sentence, at: int) -> str:
+    return f"the closest sentence ({rid}, {sentence.id}) reads {_excerpt(sentence.text, at)!r}"
+
+
+def _figure_char(c: str) -> bool:
+    return c == "*" or c.isdigit()
+
+
+def where_quote_differs(quotes: QuoteIndex, phrase: str, report: str | None = None) -> str:
+    """For a phrase no sentence holds: the sentence that shares its longest beginning (or
+    end) and the first character that differs, as a clause of the not-found message."""
+    def found(part: str) -> bool:
+        return bool(quotes.find(part, report))
+
+    head = _longest(phrase, found, prefix=True)
+    tail = _longest(phrase, found, prefix=False)
+    if max(head, tail) < 2:  # one shared character says nothing about which sentence was meant
+        return "no sentence shares even its first or last two characters"
+    if head >= tail:
+        rid, sentence = quotes.find(phrase[:head], report)[0]
+        at = sentence.text.index(phrase[:head]) + head
+        where = _closest(rid, sentence, at)
+        if at == len(sentence.text):
+            return (f"{where}; the sentence ends after {phrase[:head][-8:]!r}: a quote stays "
+                    "within one sentence")
+        return (f"{where}; character {head + 1} of the phrase is {phrase[head]!r} where the "
+                f"report has {sentence.text[at]!r}")
+    rid, sentence = quotes.find(phrase[-tail:], report)[0]
+    at = sentence.text.index(phrase[-tail:])
+    k = len(phrase) - tail  # the phrase's first k characters are not in the sentence there
+    if at == 0:
+        where = _closest(rid, sentence, at)
+        return (f"{where}; the sentence starts at {phrase[-tail:][:8]!r}, after character {k} "
+                "of the phrase: a quote stays within one sentence")
+    # Aligned on the common end, the phrase starts at ``start`` of the sentence; when it fits
+    # (characters changed, none added), walk from there to the first one that differs.
+    start = at - k
+    first = next((j for j in range(k) if phrase[j] != sentence.text[start + j]), k - 1) \
+        if start >= 0 else k - 1
+    report_at = start + first if start >= 0 else at - 1
+    where = _closest(rid, sentence, report_at)
+    return (f"{where}; character {first + 1} of the phrase is {phrase[first]!r} where the report "
+            f"has {sentence.text[report_at]!r}")
+
+
+def quote_not_found(quotes: QuoteIndex, phrase: str, report: str | None = None) -> str:
+    """The one message for a quoted phrase that is not in the reports."""
+    where = f"report {report!r}" if report else "any report"
+    return (f"quoted phrase not found in {where}: {phrase!r}; "
+            f"{where_quote_differs(quotes, phrase, report)}; copy it from the report exactly")

@@ -1,0 +1,406 @@
+"""Practice records: ``data/practices/<id>.yml``, read and checked against the corpus.
+
+Fidelity is checked here, not trusted: every quoted phrase must occur in a report, every
+figure must occur in the sentence its outcome cites.
+"""
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from practice_site.corpus.attribution import AttributionWords
+from practice_site.corpus.fields import FieldReader
+from practice_site.corpus.folder import DataFolder
+from practice_site.corpus.hints import did_you_mean, no_practice, quote_not_found, unknown
+from practice_site.corpus.model import Kind, Outcome, Practice, Quote, Relation, RelationKind, Report, Tag, Theme
+from practice_site.corpus.problems import Problem
+from practice_site.corpus.yamlnodes import Value
+from practice_site.text.figures import whole_figure_at
+from practice_site.text.quotes import QuoteIndex
+from practice_site.text.slug import id_problem
+from practice_site.text.terms import name_key, occurs_unquoted
+
+Known = Collection[str] | None
+"""Ids (or tag names) a record may use: a taxonomy table, or None when it did not load."""
+
+REQUIRED = ("id", "name", "kind", "theme", "tags", "summary", "how", "outcomes", "related")
+OPTIONAL = ("aliases", "evidence", "former_ids", "status")
+STATUSES = ("draft",)
+"""``status``: only ``draft`` (written by add-report); deleting the line publishes the record."""
+OUTCOME_REQUIRED = ("figure", "measures", "quote")
+OUTCOME_OPTIONAL = ("report",)
+"""``report``: the report id whose sentence the outcome cites, where several reports hold
+the quoted phrase."""
+
+
+def read_practices(folder: DataFolder, reports: dict[str, Report], themes: dict[str, Theme],
+                   tags: dict[str, Tag], kinds: dict[str, Kind],
+                   relation_kinds: dict[str, RelationKind], *, reuse: bool = False) -> dict[str, Practice]:
+    """Every ``practices/*.yml``; records with problems are left out (their problems kept).
+    ``reuse``: records unchanged since the last load with ``reuse`` are taken from it (RecordMemo)."""
+    # A source that did not load has its own problem; checking records against it would
+    # only repeat that problem once per record. A taxonomy entry that is declared but
+    # broken still counts as known: its own problem stops the build anyway.
+    quotes = None if folder.broken("reports") else folder.quotes(reports)
+
+    def known(name: str, table: dict, declared: set[str] | None = None) -> set[str] | None:
+        ids = folder.declared.get(name, set())
+        return None if ids is None else set(table) | (ids if declared is None else declared)
+
+    out: dict[str, Practice] = {}
+    readers: dict[str, FieldReader] = {}
+    tops: dict[str, Value] = {}
+    files = folder.record_ids()
+    memo = _MEMO if reuse else RecordMemo()
+    # What a record is checked against: every file read so far, and the attribution words,
+    # which the first record that parses reads (read here too, so that the context holds them).
+    memo.begin((folder.read_digest(), _raw(folder.data_dir / "attribution.yml"), str(folder.data_dir),
+                str(folder.root), tuple(sorted(files))))
+    for path in sorted((folder.data_dir / "practices").glob("*")):
+        if path.suffix != ".yml":
+            folder.whole_file(path, 0, "not a .yml record; practice records are "
+                              "data/practices/<id>.yml")
+            continue
+        text = folder.read_text(path)
+        if text is None:
+            continue
+        if (seen := memo.get(path, text)) is not None:
+            top, p = seen.top, seen.practice
+            r = FieldReader(seen.shown, folder.problems, seen.role)  # folder.reader(path), cheaper
+            folder.problems.extend(seen.problems)
+            if top is not None:
+                folder.attribution()  # read where a fresh load reads it: its problems are told
+        else:
+            r = folder.reader(path)
+            start = len(folder.problems)
+            top = folder.parse_yaml(path, text)
+            p = None if top is None else read_practice(
+                path, top, r, quotes, known("themes.yml", themes),
+                known("tags.yml", tags, folder.tag_names), known("kinds.yml", kinds),
+                known("relations.yml", relation_kinds), files, relations=relation_kinds,
+                words=folder.attribution())
+            memo.put(path, RecordRead(text, top, tuple(folder.problems[start:]), p, r.path, r.whole))
+        if p is not None and top is not None:
+            out[p.id], readers[p.id], tops[p.id] = p, r, top
+    memo.end()
+    check_corpus(out, readers, tops)
+    return out
+
+
+@dataclass(frozen=True)
+class RecordRead:
+    """What reading one record file gave: a function of its text and its context."""
+
+    text: str
+    top: Value | None
+    problems: tuple[Problem, ...]
+    """Its own problems (YAML and record checks; not those across records)."""
+    practice: Practice | None
+    shown: str
+    """The file as messages name it, and what it is (its FieldReader's path and whole)."""
+    role: str
+
+
+class RecordMemo:
+    """The records of the last load, reused while their file text is the same and so is
+    their context: the digest of every other data file as the load read it (reports,
+    taxonomies, attribution words), the folder and the set of record ids. Any change to
+    the context reads every record again. A record is checked against nothing else, and the
+    checks across records (check_corpus) run on every load."""
+
+    def __init__(self) -> None:
+        self._context: tuple | None = None
+        self._last: dict[Path, RecordRead] = {}
+        self._now: dict[Path, RecordRead] = {}
+
+    def begin(self, context: tuple) -> None:
+        """A load starts; a load that never ended (an exception) left nothing usable."""
+        if context != self._context:
+            self._last = {}
+        self._context, self._now = context, {}
+
+    def get(self, path: Path, text: str) -> RecordRead | None:
+        seen = self._last.get(path)
+        if seen is not None and seen.text == text:
+            self._now[path] = seen
+            return seen
+        return None
+
+    def put(self, path: Path, read: RecordRead) -> None:
+        self._now[path] = read
+
+    def end(self) -> None:
+        """Keep this load's records (deleted files dropped) for the next."""
+        self._last = self._now
+
+
+def _raw(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+_MEMO = RecordMemo()
+"""Kept between loads of one process (``reuse``: mkdocs serve)."""
+
+
+def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | None,
+                  themes: Known, tags: Known, kinds: Known, relation_kinds: Known,
+                  files: set[str] | None = None, *,
+                  relations: dict[str, RelationKind] | None = None,
+                  words: AttributionWords | None = None) -> Practice | None:
+    """One record, or None when it has problems (all of them appended to ``r``).
+
+    ``quotes`` is None and a taxonomy is None when that source could not be read: its own
+    problem is reported, and checking records against it would only repeat it.
+    ``relations`` (the relation kinds themselves) decide which relations need a quote or a
+    note; ``words`` are the attribution words checked in the editorial fields.
+    """
+    before = len(r.problems)
+    f = r.mapping(top, "", REQUIRED, OPTIONAL)
+    if f is None:
+        return None
+    pid = r.text(f.get("id"), "id")
+    if pid is not None:
+        if msg := id_problem(pid):
+            r.problem(f["id"].line, "id", msg)
+        elif pid != path.stem and id_problem(path.stem):
+            r.problem(f["id"].line, "id", f"the file name {path.name!r} is not made of the id; "
+                      f"rename the file to {pid}.yml")
+        elif pid != path.stem and path.with_name(f"{pid}.yml").exists():
+            r.problem(f["id"].line, "id", f"{pid!r} is already the id of {pid}.yml; ids are "
+                      f"unique: give this record the id {path.stem!r} (its file name)")
+        elif pid != path.stem:
+            r.problem(f["id"].line, "id", f"{pid!r} differs from the file name {path.stem!r}; "
+                      f"rename the file to {pid}.yml or change the id")
+    name = r.text(f.get("name"), "name", max_len=40)
+    former = former_ids(r, f, pid, files)
+    status = r.text(f.get("status"), "status") if "status" in f else ""
+    if status and status not in STATUSES:
+        r.problem(f["status"].line, "status", f"unknown status {status!r}; the only status is "
+                  "'draft' (delete the line to publish the record)")
+    aliases = r.text_list(f.get("aliases"), "aliases")
+    if quotes is not None:
+        # "又称" claims the report uses the name: an alias must occur in a report.
+        for i, (av, a) in enumerate(zip(r.items(f.get("aliases"), "aliases"), aliases, strict=False)):
+            if not quotes.occurs_unquoted(a):
+                r.problem(av.line, f"aliases[{i}]", f"{a!r} does not occur in any report (quotation "
+                          "marks ignored); an alias is another name the report uses")
+    summary = r.text(f.get("summary"), "summary", max_len=300)
+
+    def choice(key: str, table: Known, what: str) -> str | None:
+        value = r.text(f.get(key), key)
+        if value is not None and table is not None and value not in table:
+            # Declared ids that break the slug rule have their own problem: never suggested.
+            r.problem(f[key].line, key, unknown(what, value, [t for t in table if not id_problem(t)]))
+        return value
+
+    kind = choice("kind", kinds, "kind")
+    theme = choice("theme", themes, "theme")
+    tag_names = r.text_list(f.get("tags"), "tags")
+    for i, (tv, t) in enumerate(zip(r.items(f.get("tags"), "tags"), tag_names, strict=False)):
+        if tags is not None and t not in tags:
+            r.problem(tv.line, f"tags[{i}]", unknown("tag", t, tags, listed=False) +
+                      ("" if did_you_mean(t, tags) else
+                       f"; add it to data/tags.yml or use one of: {', '.join(sorted(tags))}"))
+    if "tags" in f and f["tags"].value == []:
+        r.problem(f["tags"].line, "tags", "give at least one tag")
+
+    def quote(v: Value, where: str, report: str | None = None, figure: str | None = None) -> Quote | None:
+        phrase = r.text(v, where, max_len=500)
+        if phrase is None:
+            return None
+        if quotes is None:  # a report did not load: its own problem says why
+            return None
+        holds = (lambda s: whole_figure_at(figure, s.text) >= 0) if figure else None
+        q = quotes.quote(phrase, report, holds)
+        if q is None:
+            r.problem(v.line, where, quote_not_found(quotes, phrase, report))
+        return q
+
+    how = [q for i, v in enumerate(r.items(f.get("how"), "how")) if (q := quote(v, f"how[{i}]"))]
+    if not r.items(f.get("how"), "how") and "how" in f:
+        r.problem(f["how"].line, "how", "give at least one 做法要点 quoted from the report")
+    evidence = [q for i, v in enumerate(r.items(f.get("evidence"), "evidence"))
+                if (q := quote(v, f"evidence[{i}]"))]
+    outcomes = []
+    checked_measures: list[tuple[str, int, str, Quote]] = []
+    for i, ov in enumerate(r.items(f.get("outcomes"), "outcomes")):
+        where = f"outcomes[{i}]"
+        of = r.mapping(ov, where, OUTCOME_REQUIRED, OUTCOME_OPTIONAL)
+        if of is None:
+            continue
+        figure = r.text(of.get("figure"), f"{where}.figure", max_len=60)
+        measures = r.text(of.get("measures"), f"{where}.measures", max_len=200)
+        report = r.text(of.get("report"), f"{where}.report") if "report" in of else None
+        if report is not None and quotes is not None and not quotes.has_report(report):
+            r.problem(of["report"].line, f"{where}.report", unknown("report", report, quotes.report_ids(),
+                      listed=False) + "; write the file stem of a data/reports/<id>.txt")
+            report = None
+        q = quote(of["quote"], f"{where}.quote", report, figure) if "quote" in of else None
+        if figure and q:
+            sentence = quotes.sentence(q.report, q.sentence) if quotes else None
+            if sentence is not None and figure not in sentence.text:
+                r.problem(of["figure"].line, f"{where}.figure", f"figure {figure!r} does not occur "
+                          f"in the cited sentence {sentence.text!r}; copy it exactly, masks included")
+            elif sentence is not None and whole_figure_at(figure, sentence.text) < 0:
+                r.problem(of["figure"].line, f"{where}.figure", f"figure {figure!r} occurs in the "
+                          "cited sentence only as part of a longer figure; copy the whole figure, "
+                          "masks included")
+            elif sentence is not None and whole_figure_at(figure, q.text) < 0:
+                r.problem(of["figure"].line, f"{where}.figure", f"figure {figure!r} is not in the "
+                          f"quoted phrase {q.text!r}; quote the words around the figure, so that "
+                          "the reader sees what it counts")
+        if figure and measures and q:
+            outcomes.append(Outcome(figure, measures, q))
+            checked_measures.append((f"{where}.measures", of["measures"].line, measures, q))
+    related: list[Relation] = []
+    checked_notes: list[tuple[str, int, Relation]] = []
+    for i, rv in enumerate(r.items(f.get("related"), "related")):
+        rel = read_relation(rv, f"related[{i}]", r, pid, quote, relation_kinds, relations, files)
+        if rel is not None:
+            related.append(rel)
+            if rel.note:
+                checked_notes.append((f"related[{i}].note", rv.value["note"].line, rel))
+    if words is not None and quotes is not None:
+        record = _sentences(quotes, [*how, *evidence, *(o.quote for o in outcomes)])
+        if summary:
+            words.check(r, f["summary"].line, "summary", summary, record)
+        for where, line, measures, q in checked_measures:
+            words.check(r, line, where, measures, _sentences(quotes, [q]))
+        for where, line, rel in checked_notes:
+            words.check(r, line, where, rel.note, _sentences(quotes, [rel.quote]) if rel.quote else record)
+    if len(r.problems) > before or None in (pid, name, kind, theme, summary):
+        return None
+    return Practice(pid, name, tuple(aliases), kind, theme, tuple(tag_names), summary,  # type: ignore[arg-type]
+                    tuple(how), tuple(outcomes), tuple(related), tuple(evidence), r.path, top.line,
+                    tuple(former), status or "")
+
+
+def former_ids(r: FieldReader, f: dict[str, Value], pid: str | None, files: set[str] | None) -> list[str]:
+    """``former_ids``: ids the record had before, whose URLs must keep working. A former id
+    cannot be a current record's id (both would own the URL)."""
+    out = []
+    for i, v in enumerate(r.items(f.get("former_ids"), "former_ids")):
+        old = r.text(v, f"former_ids[{i}]")
+        if old is None:
+            continue
+        if msg := id_problem(old):
+            r.problem(v.line, f"former_ids[{i}]", msg)
+        elif old == pid or (files is not None and old in files):
+            r.problem(v.line, f"former_ids[{i}]", f"{old!r} is the id of a current record "
+                      f"(data/practices/{old}.yml); a former id must be free for the redirect")
+        else:
+            out.append(old)
+    return out
+
+
+def read_relation(rv: Value, where: str, r: FieldReader, pid: str | None, quote,
+                  relation_kinds: Known, relations: dict[str, RelationKind] | None,
+                  files: set[str] | None) -> Relation | None:
+    """One ``related`` entry. A kind that claims more than "listed side by side" needs
+    ``quote`` (the report's words for the link); an editorial kind needs a ``note`` and is
+    never given a quote (what the report states is not the editors' reading)."""
+    rf = r.mapping(rv, where, ("id", "relation"), ("note", "quote"))
+    if rf is None:
+        return None
+    target = r.text(rf.get("id"), f"{where}.id")
+    kind = r.text(rf.get("relation"), f"{where}.relation")
+    note = r.text(rf.get("note"), f"{where}.note") if "note" in rf else ""
+    q = quote(rf["quote"], f"{where}.quote") if "quote" in rf else None
+    ok = target is not None and kind is not None and note is not None
+    if kind is not None and relation_kinds is not None and kind not in relation_kinds:
+        r.problem(rf["relation"].line, f"{where}.relation", unknown("relation", kind, relation_kinds))
+        ok = False
+    elif kind is not None and relations is not None and kind in relations:
+        rk = relations[kind]
+        if rk.editorial and "quote" in rf:
+            stated = ", ".join(k for k in sorted(relations) if relations[k].stated)
+            r.problem(rf["quote"].line, f"{where}.quote", f"{kind!r} is the editors' reading "
+                      "and takes no quote; a link the report states uses a stated kind"
+                      + (f" ({stated})" if stated else ""))
+            ok = False
+        elif rk.editorial and "note" not in rf:
+            r.problem(rv.line, f"{where}.note", f"missing: an editorial relation ({rk.label}) "
+                      "says in a note why the editors link the two; the report does not")
+            ok = False
+        elif rk.stated and "quote" not in rf:
+            r.problem(rv.line, f"{where}.quote", f"missing: {kind!r} ({rk.label}) claims a "
+                      "link the report must state; quote the phrase of one report sentence that "
+                      f"states it, or use {_weaker(relations)}")
+            ok = False
+    if "quote" in rf and q is None:
+        ok = False
+    if target is not None and target == pid:
+        r.problem(rf["id"].line, f"{where}.id", "a practice cannot be related to itself")
+        ok = False
+    elif target and files is not None and target not in files:
+        # Checked here, not after loading, so a record with other problems still gets this
+        # one. A target whose file exists but has problems is not dangling: those problems
+        # are reported already.
+        r.problem(rf["id"].line, f"{where}.id", no_practice(target, files))
+        ok = False
+    return Relation(target, kind, note or "", q, rv.line) if ok else None  # type: ignore[arg-type]
+
+
+def _weaker(relations: dict[str, RelationKind]) -> str:
+    """The kinds that need no quote, for the message that asks for one."""
+    listing = [repr(k) for k in sorted(relations) if relations[k].listing]
+    editorial = [repr(k) for k in sorted(relations) if relations[k].editorial]
+    return " or ".join([*([f"{'/'.join(listing)} (the report names both side by side)"] if listing else []),
+                        *([f"{'/'.join(editorial)} with a note (the editors' reading)"] if editorial else [])]
+                       ) or "a kind that needs no quote"
+
+
+def _sentences(quotes: QuoteIndex, qs) -> list[str]:
+    """The texts of the sentences these quotes resolved to."""
+    return [s.text for q in qs if q is not None and (s := quotes.sentence(q.report, q.sentence))]
+
+
+def check_corpus(practices: dict[str, Practice], readers: dict[str, FieldReader],
+                 tops: dict[str, Value]) -> None:
+    """Checks across records: a former id claimed twice; a name claimed by two practices, compared as ``name_key`` does
+    (“租安心” and 租安心 are one name), reported on both records, each on the line of the
+    name, since either may be the one just edited; a relation's quote that does not name
+    both practices. (Dangling relations are checked in ``read_practice`` against the record
+    files, so broken records get it too.)"""
+    owner: dict[str, tuple[str, str, str, int]] = {}
+    former: dict[str, str] = {}
+    for p in sorted(practices.values(), key=lambda p: p.id):
+        for old in p.former_ids:
+            if old in former:
+                readers[p.id].problem(tops[p.id].value["former_ids"].line, "former_ids",
+                                      f"{old!r} is already a former id of {former[old]!r}; an "
+                                      "old URL can lead to one page only")
+            former.setdefault(old, p.id)
+        for n, where, line in _name_lines(p, tops[p.id]):
+            oid, on, owhere, oline = owner.setdefault(name_key(n), (p.id, n, where, line))
+            if oid == p.id:
+                continue
+            o = practices[oid]
+            fix = "one page per practice: merge the records or rename one"
+            readers[p.id].problem(line, where, f"{n!r} is already a name of {oid!r} ({on!r}, "
+                                  f"{o.path}:{oline}); {fix}")
+            readers[oid].problem(oline, owhere, f"{on!r} is also claimed by {p.id!r} ({n!r}, "
+                                 f"{p.path}:{line}); {fix}")
+        for i, rel in enumerate(p.related):
+            target = practices.get(rel.target)
+            if rel.quote is None or target is None:
+                continue  # a broken target has its own problems
+            missing = [x.name for x in (p, target)
+                       if not any(occurs_unquoted(n, rel.quote.text) for n in x.names)]
+            if missing:
+                readers[p.id].problem(rel.line, f"related[{i}].quote", f"the quote does not name "
+                                      f"{' or '.join(repr(m) for m in missing)}; quote the words of "
+                                      "one sentence that name both practices (a name or alias) and "
+                                      "state the link")
+
+
+def _name_lines(p: Practice, top: Value) -> list[tuple[str, str, int]]:
+    """(name, field, line) for the name and each alias of a record that loaded."""
+    out = [(p.name, "name", top.value["name"].line)]
+    aliases = top.value["aliases"].value if p.aliases else []
+    out += [(a, f"aliases[{i}]", v.line) for i, (a, v) in enumerate(zip(p.aliases, aliases, strict=True))]
+    return out

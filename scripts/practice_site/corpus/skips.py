@@ -1,0 +1,87 @@
+"""``data/coverage.yml``: terms of the reports deliberately not made pages, each with its
+category and reason; checked against the reports and the practice records."""
+from __future__ import annotations
+
+from practice_site.corpus.folder import DataFolder
+from practice_site.corpus.hints import unknown
+from practice_site.corpus.honours import check_ids
+from practice_site.corpus.model import Practice, Report, Skip
+from practice_site.corpus.yamlnodes import Value
+from practice_site.text.terms import name_key, unquoted
+
+CATEGORIES = {
+    "slogan": "口号或结果表述",
+    "target": "目标",
+    "honour": "荣誉或表彰（见荣誉与表彰页）",
+    "campaign": "只列名的专项行动（见专项行动索引）",
+    "sub-point": "另一页面的组成部分",
+    "framing": "全年或整个部分的工作抓手、主线",
+    "external": "他方的工作、名称或文件",
+    "masked": "原文隐去的名称",
+    "not-a-measure": "句式像措施、实为对象或行业",
+}
+"""Why a term is not a page: category id -> label (coverage listing, campaigns index)."""
+
+
+def read_coverage(folder: DataFolder, reports: dict[str, Report],
+                  practices: dict[str, Practice]) -> tuple[Skip, ...]:
+    """``coverage.yml``: a list of {term, category, reason, see}."""
+    path = folder.data_dir / "coverage.yml"
+    if not path.exists():
+        return ()
+    top = folder.read_yaml(path)
+    r = folder.reader(path)
+    if top is None:
+        return ()
+    if not isinstance(top.value, list):
+        r.wrong_shape(top, folder.role(path)[1])
+        return ()
+    quotes = folder.quotes(reports)
+    names = {name_key(n): p.id for p in practices.values() for n in p.names}
+    files = folder.record_ids()
+    out: list[Skip] = []
+    seen: dict[str, int] = {}
+    for i, v in enumerate(top.value):
+        where = _label(v, i)
+        f = r.mapping(v, where, ("term", "category", "reason"), ("see",))
+        if f is None:
+            continue
+        term = r.text(f.get("term"), f"{where}.term", max_len=60)
+        category = r.text(f.get("category"), f"{where}.category")
+        reason = r.text(f.get("reason"), f"{where}.reason", max_len=300)
+        see = r.text_list(f.get("see"), f"{where}.see") if "see" in f else []
+        if category is not None and category not in CATEGORIES:
+            r.problem(f["category"].line, f"{where}.category", unknown("category", category, CATEGORIES))
+        if term is not None:
+            if term != unquoted(term):
+                r.problem(f["term"].line, f"{where}.term", "write the term without “ ” or 《 》")
+            elif reports and not folder.broken("reports") and not quotes.find_unquoted(term):
+                r.problem(f["term"].line, f"{where}.term", f"{term!r} does not occur in any report "
+                          "(quotation marks ignored)")
+            elif name_key(term) in names:
+                r.problem(f["term"].line, f"{where}.term", f"{term!r} is a name of practice "
+                          f"{names[name_key(term)]!r}; a term is either a page or skipped, not both")
+            elif term in seen:
+                r.problem(f["term"].line, f"{where}.term", f"{term!r} is listed twice (first on "
+                          f"line {seen[term]})")
+            seen.setdefault(term, v.line)
+        if category == "sub-point" and not see and "category" in f:
+            r.problem(f["category"].line, f"{where}.see", "a sub-point needs 'see': the practice "
+                      "id(s) whose page deals with it")
+        check_ids(r, f, f"{where}.see", see, practices, files)
+        if (words := folder.attribution()) is not None and reason and term:
+            said = [s.text for _, s in quotes.find_unquoted(term)]  # the term's own sentences
+            words.check(r, f["reason"].line, f"{where}.reason", reason, said)
+        if term and category in CATEGORIES and reason:
+            out.append(Skip(term, category, reason, tuple(see), v.line))
+    return tuple(out)
+
+
+def _label(entry: Value, i: int) -> str:
+    """How a problem names an entry: by its term (``[四项抽测]``), which stays right when
+    entries above it are added or removed; by position only when the term is unreadable."""
+    term = entry.value.get("term") if isinstance(entry.value, dict) else None
+    text = term.value.strip() if term is not None and term.tag == "str" else ""
+    if 0 < len(text) <= 60 and text.isprintable():  # no line break or invisible mark in a label
+        return f"[{text}]"
+    return f"[{i}]"

@@ -1,0 +1,314 @@
+"""``build.py add-report FILE --id ID --title TITLE --unit UNIT --year YEAR [--kind KIND]``.
+
+Adds a report and drafts its initiatives, all or nothing: the work is done on a copy of
+the data folder, checked there (``check`` and ``coverage`` must pass), and only then are the
+new and changed files copied into ``data/``. A refusal leaves ``data/`` byte for byte as it
+was.
+
+The report text is copied as it is, with one exception: Windows (CRLF) or old Mac (CR) line
+ends become LF and a UTF-8 byte-order mark is dropped, and the command says so. The loader
+refuses both, and neither is part of the text (sentence ids hash the text, not its bytes).
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from practice_site.corpus.load import load_corpus
+from practice_site.corpus.problems import Problem
+from practice_site.corpus.write_record import record_yaml, scalar
+from practice_site.drafting.candidate_rules import REASONS
+from practice_site.drafting.guess import editorial
+from practice_site.drafting.plan import DraftPlan, plan_drafts
+from practice_site.link.coverage import classify
+from practice_site.text.slug import id_problem
+
+DEFAULT_KIND = "年度工作报告"
+SENTENCE = re.compile(r"[\u3400-\u9fffA-Za-z][^。！？!?\n]*[。！？!?]")
+"""Some text ending in sentence punctuation: a file without any is not a report."""
+LISTED_WITH = "listed-with: {label: 报告中并列提及, inverse: 报告中并列提及, listing: true}\n"
+"""Added to relations.yml when it has no listing kind: the one kind drafts use."""
+UNSORTED_TAG = "daiding: {name: 待定, description: 起草时没有可用的标签，待编辑指定。}\n"
+"""Added to tags.yml when it declares no tag: a record needs one."""
+_CONTROL = {b for b in range(32)} - {9, 10, 13}
+
+
+@dataclass(frozen=True)
+class Request:
+    file: Path
+    id: str
+    title: str
+    unit: str
+    year: str
+    kind: str = DEFAULT_KIND
+
+
+class Refused(Exception):
+    """Nothing was changed; ``problems`` say why."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def read_report_file(path: Path) -> tuple[str, list[str]]:
+    """The report's text and notes on what was normalised; refuses what is not report text."""
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise Refused([Problem(shown, 0, "-", f"cannot read the file: {exc.strerror}")]) from None
+    notes = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        notes.append("removed the UTF-8 byte-order mark")
+    if not raw.strip():
+        raise Refused([Problem(shown, 0, "-", "the file is empty; a report needs its text")])
+    if b"\x00" in raw or sum(b in _CONTROL for b in raw[:4096]) > 8:
+        at = raw.find(b"\x00")
+        where = f" (NUL byte at offset {at})" if at >= 0 else ""
+        raise Refused([Problem(shown, 0, "-", f"is a binary file{where}, not text; save the "
+                                              "report as UTF-8 text (.txt)")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise Refused([Problem(shown, line, "-", f"is not UTF-8 (byte 0x{raw[exc.start]:02x} at "
+                                                 f"offset {exc.start}); save the report as UTF-8 text")]) from None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        notes.append("converted Windows (CRLF) or CR line ends to LF")
+    return text, notes
+
+
+def check_request(req: Request, data: Path) -> list[Problem]:
+    problems = []
+    if msg := id_problem(req.id):
+        problems.append(Problem("add-report", 0, "--id", msg))
+    else:
+        for ext in ("txt", "yml"):
+            if (data / "reports" / f"{req.id}.{ext}").exists():
+                problems.append(Problem("add-report", 0, "--id", f"a report with id {req.id!r} "
+                                        f"already exists (data/reports/{req.id}.{ext}); choose another id"))
+                break
+    if not (req.year.isascii() and req.year.isdigit() and len(req.year) == 4
+            and 1900 <= int(req.year) <= 2100):
+        problems.append(Problem("add-report", 0, "--year", f"{req.year!r} is not a year; give "
+                                "the four digits of the year the report covers, for example 2023"))
+    for opt, value in (("--title", req.title), ("--unit", req.unit), ("--kind", req.kind)):
+        if not value.strip():
+            problems.append(Problem("add-report", 0, opt, "is empty; give the text"))
+    return problems
+
+
+def metadata_yaml(req: Request) -> str:
+    return (f"# Metadata of {req.id}.txt, written by add-report. The text file is verbatim: never edit it.\n"
+            f"title: {scalar(req.title)}\nunit: {scalar(req.unit)}\nyear: {int(req.year)}\n"
+            f"kind: {scalar(req.kind)}\n")
+
+
+def _append(path: Path, header: str, body: str, empty: tuple[str, ...]) -> None:
+    """Append YAML entries to a data file (created if missing; an empty ``[]``/``{}`` file
+    is replaced by the entries, its comment lines kept)."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    content = "\n".join(ln for ln in old.splitlines() if not ln.strip().startswith("#"))
+    if content.strip() in empty:
+        old = "".join(ln + "\n" for ln in old.splitlines() if ln.strip().startswith("#"))
+    if old and not old.endswith("\n"):
+        old += "\n"
+    path.write_text(old + header + body, encoding="utf-8", newline="\n")
+
+
+def themes_yaml(themes: dict) -> str:
+    out = []
+    for tid, t in themes.items():
+        out.append(f"{tid}:\n  name: {scalar(t['name'])}\n  description: {scalar(t['description'])}\n")
+        if t["parts"]:
+            out.append("  parts:\n" + "".join(f"    - {{report: {p['report']}, part: {p['part']}}}\n"
+                                             for p in t["parts"]))
+        else:
+            out.append("  parts: []\n")
+    return "".join(out)
+
+
+def coverage_yaml(entries: list[dict[str, str]]) -> str:
+    return "".join(f"- term: {scalar(e['term'])}\n  category: {e['category']}\n"
+                   f"  reason: {scalar(e['reason'])}\n" for e in entries)
+
+
+def _load(data: Path, root: Path, stage: str):
+    corpus, problems = load_corpus(data, root)
+    if problems:
+        raise Refused([*problems, Problem("add-report", 0, "-", f"{stage}; nothing was added")])
+    return corpus
+
+
+def coverage_entries(corpus, rid: str, plan: DraftPlan) -> list[dict[str, str]]:
+    """A coverage.yml entry for each quoted term or named measure of the new report that no
+    record names and no entry skips, with the category the candidate finder gave it."""
+    from practice_site.drafting.grammar import name_start
+    from practice_site.link.coverage import depth_map
+    from practice_site.text.terms import unquoted
+    judged = {unquoted(c.name): c for c in plan.rejected}
+    names = {unquoted(n) for p in corpus.practices.values() for n in p.names}
+    out: dict[str, dict[str, str]] = {}
+    for st in classify(corpus):
+        occ = st.occurrence
+        if st.status != "unclassified" or occ.report != rid:
+            continue
+        sentence = corpus.reports[rid].parsed.sentence(occ.sentence).text
+        if occ.kind == "quoted":
+            term = unquoted(occ.term)
+        else:
+            term = unquoted(sentence[name_start(sentence, depth_map(sentence), occ.start, occ.end):occ.end])
+            if term in names or len(term) < 2:
+                term = unquoted(occ.term)
+        term = term[-60:].strip()
+        if term in names or term in out or editorial(term) != term or len(term) < 2:
+            continue  # a term the loader would refuse stays unclassified, and is reported
+        c = judged.get(term) or next((c for c in plan.rejected if c.sentence.id == occ.sentence
+                                      and c.start < occ.end and occ.start < c.end), None)
+        category, reason = (c.verdict, c.reason) if c else ("not-a-measure", REASONS["unjudged"])
+        out[term] = {"term": term, "category": category, "reason": f"{reason}；待编辑复核（add-report 提议）"}
+    return list(out.values())
+
+
+def add_report(req: Request, data: Path, root: Path, say: Callable[[str], None] = print) -> DraftPlan:
+    """Add the report and its drafts to ``data``; raises ``Refused`` with nothing changed."""
+    if problems := check_request(req, data):
+        raise Refused(problems)
+    text, notes = read_report_file(req.file)
+    # Decided on the text, not on the parse: which line is the title is the parser's call.
+    if not SENTENCE.search(text):
+        raise Refused([Problem(str(req.file), 0, "-", "no sentence found: no text ends in 。！？; "
+                               "a report needs sentences")])
+    with tempfile.TemporaryDirectory(prefix="add-report-") as tmp:
+        stage_root = Path(tmp)
+        stage = stage_root / "data"
+        shutil.copytree(data, stage)
+        (stage / "reports" / f"{req.id}.txt").write_text(text, encoding="utf-8", newline="\n")
+        (stage / "reports" / f"{req.id}.yml").write_text(metadata_yaml(req), encoding="utf-8", newline="\n")
+        corpus = _load(stage, stage_root, "the report does not load")
+        # What every draft needs from the taxonomies: a listing relation kind and a tag.
+        if not any(k.listing for k in corpus.relation_kinds.values()):
+            _append(stage / "relations.yml", "", LISTED_WITH, ("", "{}"))
+        if not corpus.tags:
+            _append(stage / "tags.yml", "", UNSORTED_TAG, ("", "{}"))
+        corpus = _load(stage, stage_root, "the taxonomies do not load with what drafts need added")
+        plan = plan_drafts(corpus, req.id)
+        corpus, dropped = write_drafts(stage, stage_root, plan, req.id)
+        entries = coverage_entries(corpus, req.id, plan)
+        if entries:
+            corpus = write_coverage(stage, stage_root, entries, req.id)
+        left = [s for s in classify(corpus) if s.status == "unclassified" and s.occurrence.report == req.id]
+        _commit(stage, data)
+    for note in notes:
+        say(f"note: {note}")
+    say(summary(req, plan, entries, corpus, left))
+    return plan
+
+
+MAX_DROPS = 3
+"""Rounds of leaving out drafts that fail check before giving up."""
+
+
+def write_drafts(stage: Path, stage_root: Path, plan: DraftPlan, rid: str):
+    """Write the drafts and new themes into the staged folder and load it. A draft that
+    fails check (text the report holds but a record may not, such as a control character)
+    is left out, with its problems, rather than refusing the whole report; a problem
+    anywhere else refuses."""
+    themes_file = stage / "themes.yml"
+    themes_before = themes_file.read_bytes() if themes_file.exists() else None
+    (stage / "practices").mkdir(exist_ok=True)
+    dropped: dict[str, list[str]] = {}
+    for _ in range(MAX_DROPS + 1):
+        kept = [r for r in plan.drafts if r["id"] not in dropped]
+        for record in kept:
+            record = dict(record, related=[x for x in record["related"] if x["id"] not in dropped])
+            comment = (f"Draft written by add-report from report {rid}, where it is named in "
+                       f"{plan.where[record['id']]}.\nCheck every field against the report, write the "
+                       "summary, then delete the status line to publish it.")
+            (stage / "practices" / f"{record['id']}.yml").write_text(
+                record_yaml(record, comment), encoding="utf-8", newline="\n")
+        used = {r["theme"] for r in kept}
+        themes = {tid: t for tid, t in plan.themes.items() if tid in used}
+        if themes_before is not None:
+            themes_file.write_bytes(themes_before)
+        if themes:
+            _append(themes_file, f"# Themes proposed by add-report from {rid}'s part headings: review.\n",
+                    themes_yaml(themes), ("", "{}"))
+        corpus, problems = load_corpus(stage, stage_root)
+        if not problems:
+            plan.drafts, plan.themes = kept, themes
+            plan.dropped = dropped
+            return corpus, dropped
+        ids = {r["id"] for r in kept}
+        bad = {Path(p.path).stem for p in problems if p.path.startswith("data/practices/")}
+        if not bad <= ids or any(not p.path.startswith("data/practices/") for p in problems):
+            break
+        for pid in bad:
+            dropped[pid] = [str(p) for p in problems if Path(p.path).stem == pid]
+            (stage / "practices" / f"{pid}.yml").unlink()
+    raise Refused([*problems, Problem("add-report", 0, "-", "the drafts do not pass check (a drafter "
+                                      "bug: please report it); nothing was added")])
+
+
+def write_coverage(stage: Path, stage_root: Path, entries: list[dict[str, str]], rid: str):
+    """Append the proposed entries to coverage.yml and load. Should a reason not pass check
+    (coverage reasons are held to the attribution words too), the entries are written again
+    with the plain reason ``REASONS['unjudged']``; any other problem refuses."""
+    path = stage / "coverage.yml"
+    before = path.read_bytes() if path.exists() else None
+    header = f"# Proposed by add-report for {rid}: terms it did not draft, with its reason. Review each.\n"
+    for attempt in range(2):
+        if before is not None:
+            path.write_bytes(before)
+        _append(path, header, coverage_yaml(entries), ("", "[]"))
+        corpus, problems = load_corpus(stage, stage_root)
+        if not problems:
+            return corpus
+        if attempt or any(p.path != "data/coverage.yml" for p in problems):
+            break
+        entries[:] = [dict(e, reason=f"{REASONS['unjudged']}；待编辑复核（add-report 提议）") for e in entries]
+    raise Refused([*problems, Problem("add-report", 0, "-", "the proposed coverage entries do not "
+                                      "pass check (a drafter bug: please report it); nothing was added")])
+
+
+def _commit(stage: Path, data: Path) -> None:
+    """Copy what is new or changed in the staged folder into ``data``."""
+    for src in sorted(stage.rglob("*")):
+        if not src.is_file():
+            continue
+        dst = data / src.relative_to(stage)
+        if dst.exists() and dst.read_bytes() == src.read_bytes():
+            continue
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dst)
+
+
+def summary(req: Request, plan: DraftPlan, entries: list[dict[str, str]], corpus, left) -> str:
+    out = [f"added data/reports/{req.id}.txt and {req.id}.yml"]
+    out.append(f"drafts ({len(plan.drafts)}), written to data/practices/ with status: draft:")
+    out.extend(f"  {d['id']}  {d['name']}" for d in plan.drafts)
+    out.append(f"existing practices named ({len(plan.named)}): their pages now cite the report:")
+    out.extend(f"  {pid}  {corpus.practices[pid].name}" + (f"  (as {'、'.join(ns)})" if ns else "")
+               for pid, ns in sorted(plan.named.items()))
+    if plan.themes:
+        out.append(f"new themes ({len(plan.themes)}) in data/themes.yml:")
+        out.extend(f"  {tid}  {t['name']}" for tid, t in plan.themes.items())
+    out.append(f"proposed skips ({len(entries)}) in data/coverage.yml:")
+    out.extend(f"  [{e['category']}] {e['term']}: {e['reason']}" for e in entries)
+    out.append(f"variant suggestions ({len(plan.suggestions)}), not applied:")
+    out.extend(f"  {s}" for s in plan.suggestions)
+    if plan.dropped:
+        out.append(f"left out ({len(plan.dropped)}): drafts that did not pass check:")
+        out.extend(f"  {pid}: {msgs[0]}" for pid, msgs in plan.dropped.items())
+    if left:
+        out.append(f"still unclassified ({len(left)}): run build.py coverage")
+    out.append("next: review the drafts (mkdocs serve shows them), then delete each status line to publish")
+    return "\n".join(out)
+

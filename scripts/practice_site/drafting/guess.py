@@ -1,0 +1,164 @@
+"""Best guesses for a draft record: its theme, tags and readable id. An editor reviews each
+draft, so a guess only has to be a good start; it must always be valid (check passes).
+
+- Theme: the report's top-level part holding the sentence. A part whose heading shares
+  enough words with an existing theme goes to that theme; otherwise the part heading
+  becomes a new theme (written to themes.yml).
+- Tags: the tags whose name occurs in the sentence or its part heading, else the tag whose
+  description shares the most two-character words with them.
+- Id: pinyin of the name's characters, two syllables a word, at most four words, made
+  unique with -2, -3.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pypinyin import lazy_pinyin
+
+from practice_site.corpus.model import Corpus
+from practice_site.drafting.grammar import strip_lead
+from practice_site.text.report import ParsedReport, Section, Sentence
+from practice_site.text.slug import MAX_ID, id_problem
+from practice_site.text.terms import unquoted
+
+MIN_THEME_OVERLAP = 4
+"""Shared two-character words between a part heading and a theme to file the part there."""
+MAX_TAGS = 2
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def bigrams(text: str) -> set[str]:
+    han = "".join(_HAN.findall(text))
+    return {han[i:i + 2] for i in range(len(han) - 1)}
+
+
+def slug_words(name: str, words: int = 4) -> str:
+    """拼音 of the name, a word per jieba word, ASCII runs kept: 警银联动反诈 -> jingyin-liandong-fanzha; 租安心 -> zu-anxin."""
+    import logging
+
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    parts: list[str] = []
+    for token in jieba.lcut(unquoted(name)):
+        if _HAN.match(token):
+            parts.append("".join(re.sub(r"[^a-z]", "", s.lower()) for s in lazy_pinyin(token)))
+        else:
+            parts.extend(w.lower() for w in re.findall(r"[A-Za-z0-9]+", token))
+    slug = "-".join(p for p in parts[:words] if p)
+    return slug[:MAX_ID - 4].strip("-") or "draft"
+
+
+def unique_id(name: str, taken: set[str]) -> str:
+    base = slug_words(name)
+    pid, n = base, 1
+    while pid in taken or id_problem(pid):
+        n += 1
+        pid = f"{base}-{n}"
+    return pid
+
+
+def editorial(text: str) -> str:
+    """Report text made fit for an editorial field: no control characters, no ``<`` that could
+    read as markup (the loader refuses both), one line."""
+    return re.sub(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]", "", text).replace("<", "＜").strip()
+
+
+def short_heading(heading: str) -> str:
+    """A theme name from a part heading: the words before a colon (一是建立联勤机制：…), else
+    its last clause, without lead words, at most 12 characters (以党的二十大安保为主线，
+    坚决维护社会大局平安稳定。-> 坚决维护社会大局平安稳定)."""
+    text = re.sub(r"^([（(]?[一二三四五六七八九十0-9]+[)）、.．]|[一二三四五六七八九十]+是)", "", heading)
+    text = re.split(r"[：:]", text)[0]
+    clauses = [c for c in re.split(r"[，。；！？,;!?\s]+", text) if c]
+    last = clauses[-1] if clauses else text
+    last = last[strip_lead(last, 0, len(last)):]
+    return last[:12] or heading[:12]
+
+
+class ThemeGuesser:
+    def __init__(self, corpus: Corpus, rid: str):
+        self.corpus, self.rid = corpus, rid
+        self.parsed: ParsedReport = corpus.reports[rid].parsed
+        self.new: dict[str, dict[str, Any]] = {}
+        self._by_section: dict[str, str] = {}
+        self.used: set[str] = set()
+        self._headings: dict[str, str] = {}
+
+    def _all(self) -> dict[str, tuple[str, str]]:
+        """Theme id -> (name, text to match): a new theme is matched by its heading, not by
+        its description (which names the report, as every new theme of it does)."""
+        out = {t.id: (t.name, t.description) for t in self.corpus.themes.values()}
+        out.update({tid: (t["name"], self._headings[tid]) for tid, t in self.new.items()})
+        return out
+
+    def _best(self, text: str) -> tuple[str, int]:
+        words = bigrams(text)
+        scored = [(len(words & bigrams(n + d)), tid) for tid, (n, d) in sorted(self._all().items())]
+        best = max(scored, default=(0, ""))
+        return best[1], best[0]
+
+    def _for_part(self, part: Section) -> str:
+        if part.id in self._by_section:
+            return self._by_section[part.id]
+        tid, score = self._best(part.heading)
+        if score < MIN_THEME_OVERLAP:
+            tid = self._new_theme(short_heading(part.heading or part.sentences[0].text),
+                                  f"《{self.corpus.reports[self.rid].title}》中的一部分：{part.heading}",
+                                  [part] if self.parsed.top(part.number) is part else [], part.heading)
+        self._by_section[part.id] = tid
+        return tid
+
+    def _new_theme(self, name: str, description: str, parts: list[Section], heading: str = "") -> str:
+        # Editorial text made from the report: keep it to what a theme field accepts.
+        name = editorial(name) or f"{editorial(self.corpus.reports[self.rid].title)[:8]}第{len(self.new) + 1}部分"
+        description = editorial(description)
+        same = next((tid for tid, (n, _) in self._all().items() if n == name), None)
+        if same:
+            return same
+        tid = unique_id(name, set(self._all()))
+        self._headings[tid] = heading
+        self.new[tid] = {"name": name, "description": description[:300],
+                         "parts": [{"report": self.rid, "part": p.number} for p in parts]}
+        return tid
+
+    def theme_for(self, s: Sentence, clause: str) -> str:
+        """The theme of the sentence's part; outside any part (introduction, closing), the
+        theme of the part that shares most words with the ``clause`` naming the draft."""
+        path = self.parsed.path(s.section) if s.section else ()
+        if path:
+            tid = self._for_part(path[0])
+        else:
+            words = bigrams(clause)
+            parts = sorted(self.parsed.sections, key=lambda p: -len(words & bigrams(
+                p.heading + "".join(x.text for x in self.parsed.sentences_in(p.id)))))
+            if parts:
+                tid = self._for_part(parts[0])
+            elif self._all():
+                tid = self._best(s.text)[0] or sorted(self._all())[0]
+            else:
+                report = self.corpus.reports[self.rid]
+                tid = self._new_theme(report.title[:12], f"《{report.title}》中不属于任何部分的内容。", [],
+                                      report.title)
+        self.used.add(tid)
+        return tid
+
+    @property
+    def proposed(self) -> dict[str, dict[str, Any]]:
+        """New themes some draft uses."""
+        return {tid: t for tid, t in self.new.items() if tid in self.used}
+
+
+def guess_tags(corpus: Corpus, s: Sentence, clause: str, parsed: ParsedReport) -> list[str]:
+    """Tags for a draft named in ``clause`` of sentence ``s``: by the clause and the
+    headings above it (the whole sentence may list unrelated initiatives)."""
+    path = parsed.path(s.section) if s.section else ()
+    context = clause + "".join(p.heading for p in path)
+    words = bigrams(clause)
+    scored = []
+    for name, tag in sorted(corpus.tags.items()):
+        score = 10 if name in context else len(words & bigrams(name + tag.description))
+        scored.append((score, name))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    picked = [n for sc, n in scored[:MAX_TAGS] if sc >= 2] or [n for _, n in scored[:1]]
+    return picked

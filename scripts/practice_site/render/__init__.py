@@ -1,0 +1,1 @@
+"""Every generated page and file, from the linked corpus: pure functions, no MkDocs."""

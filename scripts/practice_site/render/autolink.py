@@ -1,0 +1,115 @@
+"""Auto-links and glossary tooltips in data text (records and reports).
+
+Works on raw text only, never on Markdown already built: so it can never reach into a
+heading, an existing link or code, because callers pass it none of those. The text is cut
+at each mention and every raw segment goes through ``escape.md_text`` exactly once.
+
+Practice names are found first (the linker's trie, longest name wins: 警网智治 over 警网),
+then glossary terms in the gaps between them, so a term never hides a practice mention;
+a mention that is itself a term gets both the link and the tooltip. Both passes are linear
+in the text whatever the number of names.
+"""
+from __future__ import annotations
+
+import re
+
+from practice_site.corpus.model import Corpus, Term
+from practice_site.link.graph import Links, NameMatcher
+from practice_site.render.escape import html_attr, md_text
+from practice_site.render.markup import href, uris
+
+_SPACE = re.compile(r"\s+")
+
+
+def tooltip(term: Term) -> str:
+    """What a reader sees on hover; a general-knowledge meaning is marked as such."""
+    if term.source == "general":
+        return f"{term.term}：{term.meaning}（编者释义，一般常识，非报告原文）"
+    return f"{term.term}：{term.meaning}（报告原文释义）"
+
+
+def _escaped(segment: str) -> str:
+    """``md_text`` keeps a segment's edge spaces (it trims, which would glue words to links)."""
+    body = md_text(segment)
+    if not body:
+        return " " if segment else ""
+    return (" " if segment[0] == " " else "") + body + (" " if segment[-1] == " " else "")
+
+
+class Annotator:
+    """Built once per corpus; ``page()`` gives the per-page state."""
+
+    def __init__(self, corpus: Corpus, links: Links, glossary_uri: str | None = None):
+        """``glossary_uri``: the glossary page, when it exists with an anchor per term id;
+        a term's tooltip then also links there."""
+        self.corpus = corpus
+        self.practices = links.matcher
+        names = {n: t.id for t in sorted(corpus.glossary.values(), key=lambda t: t.id)
+                 for n in (t.term, *t.aliases)}
+        self.term_of = names
+        self.terms = NameMatcher(names)
+        self.glossary_uri = glossary_uri
+
+    def page(self, me: str, self_id: str | None = None, *, every: bool = False) -> PageText:
+        """State for one page ``me``; ``self_id`` is never linked; ``every`` links each
+        mention of a practice (the annotated report) instead of only the first."""
+        return PageText(self, me, self_id, every)
+
+
+class PageText:
+    """Annotates the data texts of one page in reading order: the first mention of each
+    other practice is linked, the first mention of each term gets its tooltip."""
+
+    def __init__(self, annotator: Annotator, me: str, self_id: str | None, every: bool):
+        self.a, self.me, self.self_id, self.every = annotator, me, self_id, every
+        self.linked: list[str] = []
+        """Practice ids linked so far, in order."""
+        self.explained: list[str] = []
+        """Term ids given a tooltip so far (reset per section by the caller if wanted)."""
+
+    def new_section(self) -> None:
+        """Terms get their tooltip again from here (a reader may land on a section)."""
+        self.explained.clear()
+
+    def __call__(self, text: str) -> str:
+        text = _SPACE.sub(" ", text).strip()
+        out, pos = [], 0
+        for start, end, pid in self.a.practices.find(text):
+            out.append(self._terms(text[pos:start]))
+            out.append(self._mention(text[start:end], pid, self.a.term_of.get(text[start:end])))
+            pos = end
+        out.append(self._terms(text[pos:]))
+        return "".join(out)
+
+    def _terms(self, segment: str) -> str:
+        out, pos = [], 0
+        for start, end, tid in self.a.terms.find(segment):
+            out.append(_escaped(segment[pos:start]))
+            out.append(self._mention(segment[start:end], None, tid))
+            pos = end
+        out.append(_escaped(segment[pos:]))
+        return "".join(out)
+
+    def _mention(self, name: str, pid: str | None, tid: str | None) -> str:
+        out, term = _escaped(name), None
+        if tid and tid not in self.explained:
+            self.explained.append(tid)
+            term = self.a.corpus.glossary[tid]
+        if self._links(pid):
+            assert pid is not None
+            if pid not in self.linked:
+                self.linked.append(pid)
+            p = self.a.corpus.practices[pid]
+            # The term's tooltip only: two nested titles show two tooltips.
+            tip = "" if term else f' "{html_attr(p.summary)}"'
+            out = f"[{out}]({href(self.me, uris.practice(pid))}{tip})"
+        elif term and self.a.glossary_uri:
+            out = f"[{out}]({href(self.me, self.a.glossary_uri, term.id)})"
+        if term:
+            # The <abbr> goes around the link: Material shows a title's tooltip while the
+            # focus is inside its element, so reaching the link with Tab shows it too.
+            out = f'<abbr class="ps-term" title="{html_attr(tooltip(term))}">{out}</abbr>'
+        return out
+
+    def _links(self, pid: str | None) -> bool:
+        return bool(pid) and pid != self.self_id and (self.every or pid not in self.linked)

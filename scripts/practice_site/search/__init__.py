@@ -1,0 +1,1 @@
+"""What the site's search index sees (boosts, keywords, jieba's user words) and the search worker the site ships."""
