@@ -9,6 +9,7 @@ same-origin live reload and a problems banner (preview.py).
 """
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -18,7 +19,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
-from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -31,6 +31,8 @@ from practice_site.output import staging  # noqa: E402
 from practice_site.output import sync as serve_sync  # noqa: E402
 from practice_site.render import drafts, page_memo  # noqa: E402
 from practice_site.render.export import export_files  # noqa: E402
+from practice_site.render.page import Heading, broken_links  # noqa: E402
+from practice_site.render.page import Page as GeneratedPage  # noqa: E402
 from practice_site.render.redirects import redirect_pages  # noqa: E402
 from practice_site.render.site import render_site  # noqa: E402
 from practice_site.search import tuning as search_tuning  # noqa: E402
@@ -39,7 +41,9 @@ from practice_site.serve import preview, watcher  # noqa: E402
 from practice_site.text.slug import safe_uri  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.practice_site")
-_pages: dict[str, str] = {}
+_pages: dict[str, GeneratedPage] = {}
+"""Generated pages (render/site.py): HTML, table of contents and meta, handed to MkDocs in
+``on_page_markdown`` (meta) and ``on_page_content`` (HTML, toc); their source is empty."""
 _static: dict[str, str] = {}
 """Generated files that are not pages: the export (export.py), old URLs (redirects.py)."""
 _corpus = None
@@ -107,10 +111,13 @@ def on_config(config):
 
 
 def on_files(files, config):
-    for uri, markdown in _pages.items():
+    for uri in _pages:
         if not safe_uri(uri):  # ids pass the slug rule; MkDocs would write ../ paths anyway
             raise PluginError(f"refusing to write a page outside the site: {uri}")
-        files.append(File.generated(config, uri, content=markdown))
+        files.append(File.generated(config, uri, content=""))
+    # MkDocs checks the links of Markdown pages; these are HTML: checked here, as strictly.
+    for problem in broken_links(_pages, {f.src_uri for f in files if f.src_uri not in _pages}):
+        log.warning(f"Generated page links to a missing target: {problem}")
     for uri, text in _static.items():  # paths made of validated ids (slug rule)
         files.append(File.generated(config, uri, content=text))
     for f in [f for f in files if search_worker.is_worker(f.src_uri)]:
@@ -122,30 +129,48 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    # Unchanged pages reuse their Markdown conversion and search entries (cache_pages.py).
+    # Unchanged pages reuse their search entries (cache_pages.py).
     global _cached, _nav
     _nav = nav
-    _cached = _store and cache_pages.BuildCache(_store, config, files, AnchorLink, TableOfContents, Page)
+    _cached = _store and cache_pages.BuildCache(_store)
     if _cached:
         index = next((p.search_index for p in config.plugins.values() if hasattr(p, "search_index")), None)
         if index is not None:
             _cached.wrap_search(index)
-        if jobs := _cached.prerender():
-            log.info(f"Pages not in the cache: converted on {jobs} processes")
     return nav
 
 
-def on_pre_page(page, config, files):
-    if _cached:
-        _cached.wrap_render(page)
-    return page
-
-
 def on_page_markdown(markdown, page, config, files):
+    if generated := _pages.get(page.file.src_uri):
+        # Material prints the title and description into the HTML unescaped (<title>, header,
+        # <meta content="…">): escaped here, as Markdown front matter had to be.
+        page.meta.update({k: html.escape(v) if k in ("title", "description") and isinstance(v, str) else v
+                          for k, v in generated.meta.items()})
     # Search boosts and keywords (search/tuning.py); what a page's front matter sets wins.
     for key, value in search_tuning.page_meta(page.file.src_uri, _corpus).items():
         page.meta.setdefault(key, value)
-    return search_tuning.unindexed(page.file.src_uri, markdown, _corpus)
+    return markdown
+
+
+def _toc(headings: tuple[Heading, ...]) -> TableOfContents:
+    """The generated page's headings nested by level, as MkDocs nests a Markdown page's."""
+    root: list[AnchorLink] = []
+    stack: list[AnchorLink] = []
+    for h in headings:
+        link = AnchorLink(html.escape(h.title, quote=False), h.id, h.level)
+        while stack and stack[-1].level >= h.level:
+            stack.pop()
+        (stack[-1].children if stack else root).append(link)
+        stack.append(link)
+    return TableOfContents(root)
+
+
+def on_page_content(content, page, config, files):
+    if generated := _pages.get(page.file.src_uri):
+        content = generated.html
+        page.toc = _toc(generated.toc)
+    # Practice pages: the head and some sections out of the search index (search/tuning.py).
+    return search_tuning.unindexed(page.file.src_uri, content, _corpus)
 
 
 def on_env(env, config, files):

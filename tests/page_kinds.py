@@ -8,8 +8,7 @@ named, so the list holds whatever reports and practices the data has.
 from __future__ import annotations
 
 from practice_site.corpus.model import Corpus
-from practice_site.render.map import built_url
-from practice_site.render.markup import uris
+from practice_site.render.urls import built_url, uris
 
 
 def page_kinds(corpus: Corpus) -> dict[str, str]:

@@ -10,8 +10,8 @@ import pytest
 
 from conftest import ROOT
 from practice_site.corpus.load import load_corpus
-from practice_site.render.markup import uris
 from practice_site.render.site import render_site
+from practice_site.render.urls import uris
 
 
 @pytest.fixture(scope="module")

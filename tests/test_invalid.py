@@ -214,7 +214,7 @@ def test_writers_refuse_a_path_outside_the_site(tmp_path, monkeypatch):
 
     import mkdocs_hooks
     evil = {"practices/../../evil.md": "# x"}
-    monkeypatch.setattr(cli, "render_site", lambda corpus: evil)
+    monkeypatch.setattr(cli, "render_site", lambda corpus, **kw: evil)
     out = tmp_path / "a" / "out"
     with redirect_stderr(io.StringIO()) as err, redirect_stdout(io.StringIO()):
         assert cli.main(["--data", str(FIXTURE), "pages", "--out", str(out)]) == 1

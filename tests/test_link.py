@@ -15,8 +15,8 @@ from practice_site.corpus.model import Kind, Relation, RelationKind, Term
 from practice_site.link.graph import NameMatcher, link_corpus
 from practice_site.link.suggest import campaign_members, suggest
 from practice_site.render.autolink import Annotator, tooltip
-from practice_site.render.markup import uris
 from practice_site.render.site import render_site
+from practice_site.render.urls import uris
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "corpus"

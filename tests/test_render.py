@@ -14,9 +14,9 @@ from practice_site.corpus.load import load_corpus
 from practice_site.corpus.model import Term
 from practice_site.link.graph import link_corpus
 from practice_site.render.index_pages import pinyin_key
-from practice_site.render.map import MapLayout, built_url, layout, render_map, svg
-from practice_site.render.markup import uris
+from practice_site.render.map import MapLayout, layout, render_map, svg
 from practice_site.render.site import render_site
+from practice_site.render.urls import built_url, uris
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from practice_site.render.markup import uris
 from practice_site.render.site import render_site
+from practice_site.render.urls import uris
 from practice_site.search import tuning
 
 

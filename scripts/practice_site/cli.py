@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import argparse
+import html
 import sys
 from pathlib import Path
 
 from practice_site.corpus.load import load_corpus
 from practice_site.corpus.model import Corpus
 from practice_site.corpus.problems import format_problems
+from practice_site.render.page import Page
 from practice_site.render.site import render_site
 from practice_site.text.slug import safe_uri
 
@@ -32,19 +34,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def review_html(page: Page) -> str:
+    """A generated page as a bare HTML document (no theme), for review."""
+    title = html.escape(str(page.meta.get("title", "")))
+    return f'<!doctype html>\n<html lang="zh">\n<meta charset="utf-8">\n<title>{title}</title>\n{page.html}</html>\n'
+
+
 def cmd_pages(args: argparse.Namespace) -> int:
     if (corpus := _load(args)) is None:
         return 1
     out: Path = args.out.resolve()
-    pages = render_site(corpus)
-    for uri, markdown in pages.items():
+    # Links as the offline edition writes them (page.html): the folder can be browsed as is.
+    pages = render_site(corpus, directory_urls=False)
+    for uri, page in pages.items():
         # Ids pass the slug rule, but check the final path anyway: nothing lands outside --out.
-        target = (out / uri).resolve()
+        target = (out / uri).with_suffix(".html").resolve()
         if out not in target.parents or not safe_uri(uri):
             print(f"refusing to write outside {out}: {uri}", file=sys.stderr)
             return 1
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
+        target.write_text(review_html(page), encoding="utf-8")
     print(f"wrote {len(pages)} page(s) to {out}")
     return 0
 
@@ -94,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="load and validate data/, print every problem")
-    pages = sub.add_parser("pages", help="write the generated Markdown pages to a folder")
+    pages = sub.add_parser("pages", help="write the generated pages as HTML to a folder (no theme), for review")
     pages.add_argument("--out", type=Path, required=True)
     sub.add_parser("coverage", help="list the reports' quoted terms and named measures with their "
                    "status; non-zero while any is unclassified")

@@ -2,7 +2,7 @@
 
 Works on raw text only, never on Markdown already built: so it can never reach into a
 heading, an existing link or code, because callers pass it none of those. The text is cut
-at each mention and every raw segment goes through ``escape.md_text`` exactly once.
+at each mention and every raw segment is HTML-escaped exactly once; the result is ``Markup``.
 
 Practice names are found first (the linker's trie, longest name wins: 警网智治 over 警网),
 then glossary terms in the gaps between them, so a term never hides a practice mention;
@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup, escape
+
 from practice_site.corpus.model import Corpus, Term
 from practice_site.link.graph import Links, NameMatcher
-from practice_site.render.escape import html_attr, md_text
-from practice_site.render.markup import href, uris
+from practice_site.render.urls import built_url, uris
 
 _SPACE = re.compile(r"\s+")
 
@@ -28,21 +29,16 @@ def tooltip(term: Term) -> str:
     return f"{term.term}：{term.meaning}（报告原文释义）"
 
 
-def _escaped(segment: str) -> str:
-    """``md_text`` keeps a segment's edge spaces (it trims, which would glue words to links)."""
-    body = md_text(segment)
-    if not body:
-        return " " if segment else ""
-    return (" " if segment[0] == " " else "") + body + (" " if segment[-1] == " " else "")
-
-
 class Annotator:
     """Built once per corpus; ``page()`` gives the per-page state."""
 
-    def __init__(self, corpus: Corpus, links: Links, glossary_uri: str | None = None):
+    def __init__(self, corpus: Corpus, links: Links, glossary_uri: str | None = None,
+                 directory_urls: bool = True):
         """``glossary_uri``: the glossary page, when it exists with an anchor per term id;
-        a term's tooltip then also links there."""
+        a term's tooltip then also links there. ``directory_urls``: MkDocs' setting (links
+        are written as built URLs)."""
         self.corpus = corpus
+        self.directory_urls = directory_urls
         self.practices = links.matcher
         names = {n: t.id for t in sorted(corpus.glossary.values(), key=lambda t: t.id)
                  for n in (t.term, *t.aliases)}
@@ -71,7 +67,11 @@ class PageText:
         """Terms get their tooltip again from here (a reader may land on a section)."""
         self.explained.clear()
 
-    def __call__(self, text: str) -> str:
+    def href(self, to: str, anchor: str = "") -> str:
+        url = built_url(self.me, to, self.a.directory_urls)
+        return f"{url}#{anchor}" if anchor else url
+
+    def __call__(self, text: str) -> Markup:
         text = _SPACE.sub(" ", text).strip()
         out, pos = [], 0
         for start, end, pid in self.a.practices.find(text):
@@ -79,19 +79,19 @@ class PageText:
             out.append(self._mention(text[start:end], pid, self.a.term_of.get(text[start:end])))
             pos = end
         out.append(self._terms(text[pos:]))
-        return "".join(out)
+        return Markup("".join(out))
 
     def _terms(self, segment: str) -> str:
         out, pos = [], 0
         for start, end, tid in self.a.terms.find(segment):
-            out.append(_escaped(segment[pos:start]))
+            out.append(escape(segment[pos:start]))
             out.append(self._mention(segment[start:end], None, tid))
             pos = end
-        out.append(_escaped(segment[pos:]))
+        out.append(escape(segment[pos:]))
         return "".join(out)
 
     def _mention(self, name: str, pid: str | None, tid: str | None) -> str:
-        out, term = _escaped(name), None
+        out, term = str(escape(name)), None
         if tid and tid not in self.explained:
             self.explained.append(tid)
             term = self.a.corpus.glossary[tid]
@@ -101,14 +101,15 @@ class PageText:
                 self.linked.append(pid)
             p = self.a.corpus.practices[pid]
             # The term's tooltip only: two nested titles show two tooltips.
-            tip = "" if term else f' "{html_attr(p.summary)}"'
-            out = f"[{out}]({href(self.me, uris.practice(pid))}{tip})"
+            tip = "" if term else f' title="{escape(_SPACE.sub(" ", p.summary).strip())}"'
+            out = f'<a href="{self.href(uris.practice(pid))}"{tip}>{out}</a>'
         elif term and self.a.glossary_uri:
-            out = f"[{out}]({href(self.me, self.a.glossary_uri, term.id)})"
+            out = f'<a href="{self.href(self.a.glossary_uri, term.id)}">{out}</a>'
+
         if term:
             # The <abbr> goes around the link: Material shows a title's tooltip while the
             # focus is inside its element, so reaching the link with Tab shows it too.
-            out = f'<abbr class="ps-term" title="{html_attr(tooltip(term))}">{out}</abbr>'
+            out = f'<abbr class="ps-term" title="{escape(_SPACE.sub(" ", tooltip(term)).strip())}">{out}</abbr>'
         return out
 
     def _links(self, pid: str | None) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from practice_site.corpus.model import Corpus, Practice
-from practice_site.render.markup import front_matter, link, md_text, uris
+from practice_site.render.page import Page, render_page
+from practice_site.render.urls import uris
 
 ENV = "PRACTICE_SITE_DRAFTS"
 BANNER = "草稿·待编辑审核"
@@ -43,32 +44,14 @@ def without_drafts(corpus: Corpus) -> Corpus:
                      for cid, c in corpus.collections.items()})
 
 
-def banner(p: Practice) -> str:
-    """The notice on a draft's page (empty for a published record)."""
-    if not p.draft:
-        return ""
-    return (f'!!! warning "{BANNER}"\n'
-            f"    本页由 add-report 根据报告自动起草，名称、要点、数据和分类都未经编辑审核，"
-            f"不会出现在正式发布的网站上。编辑核对 `data/practices/{p.id}.yml` 后，删去其中的 "
-            "`status: draft` 一行即可发布。\n")
-
-
-def render_drafts(corpus: Corpus) -> str:
-    """The editor's list of drafts, by the report they come from, then by id."""
-    me = uris.drafts
-    drafts = [p for p in corpus.practices.values() if p.draft]
-    out = [front_matter(title="草稿", description="待编辑审核的草稿记录"), "# 草稿（待编辑审核） {#drafts}\n",
-           f"共 {len(drafts)} 条草稿。逐条核对原文后，删去记录中的 `status: draft` 一行即发布；"
-           "不是做法的，删除记录文件，并在 `data/coverage.yml` 中说明原因。\n"]
+def render_drafts(corpus: Corpus, directory_urls: bool = True) -> Page:
+    """The editor's list of drafts, by the report they come from, then by id
+    (a draft's own page shows templates/_draft_banner.html)."""
     def source(p: Practice) -> str:
         return p.how[0].report if p.how else ""
 
-    if drafts:
-        out.append("| 草稿 | 出自 | 记录文件 | 主题 | 类型 |\n| --- | --- | --- | --- | --- |")
-        for p in sorted(drafts, key=lambda p: (source(p), p.id)):
-            theme = corpus.themes[p.theme]
-            rid = source(p)
-            report = link(me, uris.report(rid), corpus.reports[rid].title) if rid in corpus.reports else ""
-            out.append(f"| {link(me, uris.practice(p.id), p.name)} | {report} | `data/practices/{p.id}.yml` | "
-                       f"{link(me, uris.theme(theme.id), theme.name)} | {md_text(corpus.kinds[p.kind].name)} |")
-    return "\n".join(out) + "\n"
+    drafts = [(p, corpus.reports.get(source(p))) for p in
+              sorted((p for p in corpus.practices.values() if p.draft), key=lambda p: (source(p), p.id))]
+    return render_page("drafts.html", uris.drafts, {"title": "草稿", "description": "待编辑审核的草稿记录"},
+                       directory_urls, heading="草稿（待编辑审核）", heading_id="drafts", drafts=drafts,
+                       themes=corpus.themes, kinds=corpus.kinds)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from practice_site.corpus.model import Corpus, Quote
 from practice_site.link.graph import Links
-from practice_site.render.markup import uris
+from practice_site.render.urls import uris
 
 EXPORT = "export/practices.json"
 EXPORT_SCHEMA_URI = "export/practices.schema.json"

@@ -4,35 +4,17 @@ from __future__ import annotations
 
 from practice_site.corpus.honours import HONOUR_KINDS
 from practice_site.corpus.model import Corpus, Skip
-from practice_site.render.index_pages import card, pinyin_key
-from practice_site.render.markup import front_matter, link, md_text, uris
+from practice_site.render.index_pages import pinyin_key
+from practice_site.render.page import Page, render_page
+from practice_site.render.urls import uris
 
 
-def _source(me: str, report: str, sid: str) -> str:
-    return link(me, uris.report(report), "原文", sid, title="在原文中查看这句话")
-
-
-def render_honours(corpus: Corpus) -> str:
-    me = uris.honours
-    out = [front_matter(title="荣誉与表彰", description="报告列出的荣誉、表彰、推荐和媒体报道"),
-           "# 荣誉与表彰\n",
-           "报告列出的荣誉、嘉奖、推荐和媒体报道，按原文照录（原文隐去的名称和数字以 \\* 表示）。"
-           "它们是对工作的评价，不是做法；只有报告原句把它们和某项做法写在一起时，才列出相关做法。"
-           "与其他内容一样，均出自单位自述，未经独立核实。\n"]
-    for kind, heading in HONOUR_KINDS.items():
-        items = [h for h in corpus.honours.values() if h.kind == kind]
-        if not items:
-            continue
-        out.append(f"## {md_text(heading)} {{#{kind}}}\n")
-        for h in items:
-            out.append(f"### {md_text(h.title)} {{#{h.id}}}\n")
-            out.append(f"> “{md_text(h.quote.text)}” {_source(me, h.quote.report, h.quote.sentence)}\n")
-            if h.practices:
-                out.append("相关做法：" + "、".join(link(me, uris.practice(p), corpus.practices[p].name)
-                                                for p in h.practices) + "\n")
-            if h.note:
-                out.append(f'<span class="ps-badge">编者注</span> {md_text(h.note)}\n')
-    return "\n".join(out)
+def render_honours(corpus: Corpus, directory_urls: bool = True) -> Page:
+    kinds = [(kind, heading, items) for kind, heading in HONOUR_KINDS.items()
+             if (items := [h for h in corpus.honours.values() if h.kind == kind])]
+    return render_page("honours.html", uris.honours,
+                       {"title": "荣誉与表彰", "description": "报告列出的荣誉、表彰、推荐和媒体报道"},
+                       directory_urls, heading="荣誉与表彰", kinds=kinds, practices=corpus.practices)
 
 
 def _named_only(skip: Skip, corpus: Corpus) -> tuple[str, str] | None:
@@ -41,21 +23,10 @@ def _named_only(skip: Skip, corpus: Corpus) -> tuple[str, str] | None:
     return (hits[0][0], hits[0][1].id) if hits else None
 
 
-def render_campaigns(corpus: Corpus) -> str:
-    me = uris.campaigns
-    out = [front_matter(title="专项行动", description="报告中的专项行动、专项整治和专项工作"),
-           "# 专项行动\n",
-           "报告中的专项行动、专项整治和专项工作。有具体做法或数据的各有页面；"
-           "报告只列了名称的，列在本页下方，并链接到原句。\n",
-           "## 有页面的专项行动 {#with-page}\n"]
+def render_campaigns(corpus: Corpus, directory_urls: bool = True) -> Page:
     campaigns = sorted((p for p in corpus.practices.values() if p.kind == "campaign"),
                        key=lambda p: pinyin_key(p.name))
-    out.extend(card(me, p, corpus) for p in campaigns)
-    named = [k for k in corpus.skipped if k.category == "campaign"]
-    if named:
-        out.append("\n## 只列名称的专项行动 {#named-only}\n")
-        for k in named:
-            where = _named_only(k, corpus)
-            src = f" {_source(me, *where)}" if where else ""
-            out.append(f"- {md_text(k.term)}：{md_text(k.reason)}{src}")
-    return "\n".join(out) + "\n"
+    named = [(k, _named_only(k, corpus)) for k in corpus.skipped if k.category == "campaign"]
+    return render_page("campaigns.html", uris.campaigns,
+                       {"title": "专项行动", "description": "报告中的专项行动、专项整治和专项工作"},
+                       directory_urls, heading="专项行动", campaigns=campaigns, named=named, kinds=corpus.kinds)

@@ -7,20 +7,20 @@ neighbours placed next to each other (breadth-first over the theme's own relatio
 cost is linear in practices + relations: 500 practices lay out in about 0.3 s (see
 ``scripts/map_bench.py``).
 
-Links inside the SVG are raw HTML, which MkDocs neither checks nor rewrites: they are
-written as built URLs (``use_directory_urls``, MkDocs' default), and the list under the
-map repeats every link in Markdown, where ``mkdocs build --strict`` checks it.
+The SVG is drawn here; the page around it is templates/map.html, whose list under the map
+repeats every link in text.
 """
 from __future__ import annotations
 
 import math
-import posixpath
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
+
 from practice_site.corpus.model import Corpus, Practice
-from practice_site.render.escape import html_attr
 from practice_site.render.index_pages import pinyin_key
-from practice_site.render.markup import front_matter, link, md_text, uris
+from practice_site.render.page import Page, render_page
+from practice_site.render.urls import built_url, uris
 
 NODE_W, NODE_H = 170, 30
 GAP_X, GAP_Y = 14, 12
@@ -118,17 +118,8 @@ def layout(corpus: Corpus) -> MapLayout:
     return MapLayout(width, y + row_h, panels, nodes, tuple(edges.values()))
 
 
-def built_url(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
-    """Relative URL of ``to_uri``'s built page from ``from_uri``'s, as MkDocs writes pages:
-    ``a/b.md`` -> ``a/b/`` with directory URLs, ``a/b.html`` without (offline edition)."""
-    if not directory_urls:
-        return posixpath.relpath(to_uri[: -len(".md")] + ".html", posixpath.dirname(from_uri) or ".")
-
-    def folder(uri: str) -> str:
-        stem = uri[: -len(".md")]
-        return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
-    rel = posixpath.relpath(folder(to_uri) or ".", folder(from_uri) or ".")
-    return "./" if rel == "." else rel + "/"
+def _attr(text: str) -> str:
+    return str(escape(" ".join(text.split())))
 
 
 def _label(name: str, room: float, size: float = 13) -> str:
@@ -151,7 +142,7 @@ def _clip(box: Box, toward: tuple[float, float]) -> tuple[float, float]:
     return cx + dx * min(t, 1), cy + dy * min(t, 1)
 
 
-def svg(lay: MapLayout, corpus: Corpus, me: str = uris.map, directory_urls: bool = True) -> str:
+def svg(lay: MapLayout, corpus: Corpus, me: str = uris.map, directory_urls: bool = True) -> Markup:
     kinds = sorted(corpus.relation_kinds)
     colour = {k: COLOURS[i % len(COLOURS)] for i, k in enumerate(kinds)}
     w, h = math.ceil(lay.width) + 2, math.ceil(lay.height) + 2
@@ -167,7 +158,7 @@ def svg(lay: MapLayout, corpus: Corpus, me: str = uris.map, directory_urls: bool
         n = sum(1 for p in corpus.practices.values() if p.theme == tid)
         out.append(f'<g class="ps-panel"><rect x="{b.x:.0f}" y="{b.y:.0f}" width="{b.w:.0f}" '
                    f'height="{b.h:.0f}" rx="8"/><a href="{built_url(me, uris.theme(tid), directory_urls)}">'
-                   f'<text x="{b.x + PAD:.0f}" y="{b.y + 22:.0f}">{html_attr(t.name)}（{n}）</text></a></g>')
+                   f'<text x="{b.x + PAD:.0f}" y="{b.y + 22:.0f}">{_attr(t.name)}（{n}）</text></a></g>')
     out.append('<g class="ps-edges">')
     incident: dict[str, list[str]] = {}
     for i, e in enumerate(lay.edges):
@@ -181,7 +172,7 @@ def svg(lay: MapLayout, corpus: Corpus, me: str = uris.map, directory_urls: bool
         tip = f"{corpus.practices[e.source].name} → {corpus.practices[e.target].name}：{rk.shown()}"
         dash = ' stroke-dasharray="5 4"' if rk.editorial else ""  # the editors' reading: dashed
         out.append(f'<path id="ps-e{i}" d="M{x1:.0f},{y1:.0f}Q{mx:.0f},{my:.0f} {x2:.0f},{y2:.0f}" '
-                   f'fill="none" stroke="{colour[e.kind]}"{dash}{arrow}><title>{html_attr(tip)}</title></path>')
+                   f'fill="none" stroke="{colour[e.kind]}"{dash}{arrow}><title>{_attr(tip)}</title></path>')
         incident.setdefault(e.source, []).append(f'<use href="#ps-e{i}"/>')
         incident.setdefault(e.target, []).append(f'<use href="#ps-e{i}"/>')
     out.append("</g>")
@@ -192,14 +183,14 @@ def svg(lay: MapLayout, corpus: Corpus, me: str = uris.map, directory_urls: bool
         # site.css): what keeps 500 boxes and their relations legible.
         out.append(f'<g class="ps-node-g"><g class="ps-hl">{"".join(incident.get(pid, ()))}</g>'
                    f'<a class="{cls}" href="{built_url(me, uris.practice(pid), directory_urls)}">'
-                   f"<title>{html_attr(p.name + '：' + p.summary)}</title>"
+                   f"<title>{_attr(p.name + '：' + p.summary)}</title>"
                    f'<rect x="{b.x:.0f}" y="{b.y:.0f}" width="{b.w:.0f}" height="{b.h:.0f}" rx="4"/>'
-                   f'<text x="{b.x + b.w / 2:.0f}" y="{b.y + 20:.0f}">{html_attr(_label(p.name, b.w - 14))}</text></a></g>')
+                   f'<text x="{b.x + b.w / 2:.0f}" y="{b.y + 20:.0f}">{_attr(_label(p.name, b.w - 14))}</text></a></g>')
     out.append("</svg>")
-    return "\n".join(out)
+    return Markup("\n".join(out))
 
 
-def legend(corpus: Corpus, used: set[str] | None = None) -> str:
+def legend(corpus: Corpus, used: set[str] | None = None) -> Markup:
     """The relation kinds drawn (``used``; all if None), in the colours ``svg`` gives them."""
     kinds = sorted(corpus.relation_kinds)
     items = []
@@ -211,40 +202,22 @@ def legend(corpus: Corpus, used: set[str] | None = None) -> str:
         dashed = "（虚线）" if rk.editorial else ""
         items.append(f'<span class="ps-legend-item"><span class="ps-swatch" '
                      f'style="background:{COLOURS[i % len(COLOURS)]}"></span>'
-                     f'{html_attr(rk.shown())}{arrow}{dashed}</span>')
-    return '<p class="ps-map-legend">' + "".join(items) + "</p>"
+                     f'{_attr(rk.shown())}{arrow}{dashed}</span>')
+    return Markup('<p class="ps-map-legend">' + "".join(items) + "</p>")
 
 
-def render_map(corpus: Corpus, directory_urls: bool = True) -> str:
-    me = uris.map
+def render_map(corpus: Corpus, directory_urls: bool = True) -> Page:
     lay = layout(corpus)
-    # No sidebars: the map needs the width (it scrolls inside its frame when wider still).
-    # Out of search: every name and summary is on it, so it would answer every query.
-    out = [front_matter(title="做法关系图", description="全部做法按主题分区，连线为编者整理的关系。",
-                        hide=["navigation", "toc"], search={"exclude": True}),
-           "# 做法关系图\n",
-           f"共 {len(corpus.practices)} 项做法、{len(lay.edges)} 条关系。每个方框是一项做法，按主题分区；"
-           "连线是编者整理的关系，箭头从声明关系的做法指向被关联的做法，颜色表示关系类型，"
-           "虚线是编者关联（编者的理解，报告未说明两者的关系），"
-           "鼠标停在连线上可看说明。点击方框打开该做法。粗框为专项行动。"
-           "程序推算的“可能相关”不在图中。\n",
-           # A raw HTML block: Markdown leaves it alone, the SVG's text is escaped by html_attr.
-           '<div class="ps-map">' + legend(corpus, {e.kind for e in lay.edges})
-           + svg(lay, corpus, me, directory_urls) + "</div>\n",
-           "## 按主题列出 {#list}\n",
-           "图中的每项做法及其关系，以文字列出。\n"]
     targets: dict[str, list[tuple[str, str]]] = {}
     for e in lay.edges:
         targets.setdefault(e.source, []).append((e.target, corpus.relation_kinds[e.kind].shown()))
-    for tid, t in corpus.themes.items():
-        out.append(f"### {md_text(t.name)} {{#theme-{tid}}}\n")
-        members = [corpus.practices[pid] for pid in lay.nodes if corpus.practices[pid].theme == tid]
-        if not members:
-            out.append("本主题暂无做法。\n")
-            continue
-        for p in members:
-            rels = "；".join(f"{md_text(label)} {link(me, uris.practice(q), corpus.practices[q].name)}"
-                            for q, label in targets.get(p.id, []))
-            out.append(f"- {link(me, uris.practice(p.id), p.name)}" + (f"：{rels}" if rels else ""))
-        out.append("")
-    return "\n".join(out)
+    themes = [(tid, t, [corpus.practices[pid] for pid in lay.nodes if corpus.practices[pid].theme == tid])
+              for tid, t in corpus.themes.items()]
+    # No sidebars: the map needs the width (it scrolls inside its frame when wider still).
+    # Out of search: every name and summary is on it, so it would answer every query.
+    return render_page(
+        "map.html", uris.map, {"title": "做法关系图", "description": "全部做法按主题分区，连线为编者整理的关系。",
+                               "hide": ["navigation", "toc"], "search": {"exclude": True}},
+        directory_urls, heading="做法关系图", n_practices=len(corpus.practices), n_edges=len(lay.edges),
+        legend=legend(corpus, {e.kind for e in lay.edges}), svg=svg(lay, corpus, uris.map, directory_urls),
+        themes=themes, targets=targets, practices=corpus.practices)

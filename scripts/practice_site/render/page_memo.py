@@ -29,16 +29,17 @@ from practice_site.corpus.model import Corpus, Practice, Report
 from practice_site.link.graph import Links
 from practice_site.link.suggest import Suggestion, suggest
 from practice_site.render.autolink import Annotator, PageText
-from practice_site.render.markup import uris
+from practice_site.render.page import Page
 from practice_site.render.practice import render_practice
 from practice_site.render.report import render_report
+from practice_site.render.urls import uris
 
 
 @dataclass(frozen=True)
 class _Page:
     key: tuple
     linked: tuple[tuple[str, Practice | None], ...]
-    markdown: str
+    page: Page
 
 
 class _Recording(Annotator):
@@ -85,7 +86,8 @@ class PageMemo:
         return self._suggested[1]
 
     def practice(self, p: Practice, corpus: Corpus, links: Links, site_url: str, annotator: Annotator,
-                 suggestions: list[Suggestion], campaigns: dict[str, list[str]]) -> str:
+                 suggestions: list[Suggestion], campaigns: dict[str, list[str]],
+                 directory_urls: bool = True) -> Page:
         """``render_practice``'s page, reused while its inputs are equal."""
         mine = {cid: m for cid, m in campaigns.items() if p.id in m or cid == p.id}
         shown = {r.target for r in p.related} | {src for src, _, _ in links.inverse[p.id]}
@@ -94,29 +96,30 @@ class PageMemo:
         shown |= set(mine) | {m for members in mine.values() for m in members}
         key = (p, tuple(links.evidence[p.id]), tuple(links.inverse[p.id]), tuple(links.backlinks[p.id]),
                tuple(suggestions), tuple((c, tuple(m)) for c, m in mine.items()),
-               tuple((i, corpus.practices.get(i)) for i in sorted(shown)))
+               tuple((i, corpus.practices.get(i)) for i in sorted(shown)), directory_urls)
         return self._page(uris.practice(p.id), key, corpus, lambda a: render_practice(
-            p, corpus, links, site_url, a, suggestions, campaigns))
+            p, corpus, links, site_url, a, suggestions, campaigns, directory_urls))
 
-    def report(self, report: Report, corpus: Corpus, links: Links, annotator: Annotator) -> str:
+    def report(self, report: Report, corpus: Corpus, links: Links, annotator: Annotator,
+               directory_urls: bool = True) -> Page:
         """``render_report``'s page: the report, its mentions (names: site-wide) and the
         practices it links (their summary is the tooltip)."""
-        return self._page(uris.report(report.id), (report,), corpus,
-                          lambda a: render_report(report, corpus, links, a))
+        return self._page(uris.report(report.id), (report, directory_urls), corpus,
+                          lambda a: render_report(report, corpus, links, a, directory_urls))
 
-    def _page(self, uri: str, key: tuple, corpus: Corpus, render: Callable[[Annotator], str]) -> str:
+    def _page(self, uri: str, key: tuple, corpus: Corpus, render: Callable[[Annotator], Page]) -> Page:
         seen = self._last.get(uri)
         if (seen is not None and seen.key == key
                 and all(corpus.practices.get(i) == was for i, was in seen.linked)):
             self._now[uri] = seen
             self.reused += 1
-            return seen.markdown
+            return seen.page
         assert self._annotator is not None, "begin() first"
         recording = _Recording(self._annotator)
-        markdown = render(recording)
+        page = render(recording)
         linked = sorted({i for t in recording.texts for i in t.linked})
-        self._now[uri] = _Page(key, tuple((i, corpus.practices.get(i)) for i in linked), markdown)
-        return markdown
+        self._now[uri] = _Page(key, tuple((i, corpus.practices.get(i)) for i in linked), page)
+        return page
 
     def end(self) -> None:
         """Keep this build's pages (deleted records dropped) for the next."""

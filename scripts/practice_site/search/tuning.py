@@ -48,9 +48,9 @@ BOOSTS: tuple[tuple[str, float], ...] = (
 # Practice-page sections (anchors fixed by render_practice.SECTIONS) kept out of the index,
 # and the page head (the h1 section: meta line and evidence note, alike on every practice).
 UNINDEXED_SECTIONS = ("sources", "related", "members", "suggested", "backlinks", "cite")
-_HEAD = re.compile(r"^(# [^{\n]*)$", re.M)
-# ``### … {#sources-<report>}``: a section's per-report groups (render_practice.per_report).
-_UNINDEXED = re.compile(r"^(###? .*\{#(?:" + "|".join(UNINDEXED_SECTIONS) + r")(?:-[a-z0-9-]+)?)\}$", re.M)
+_HEAD = re.compile(r"<h1(?=[\s>])")
+# ``<h3 id="sources-<report>">``: a section's per-report groups (render_practice.per_report).
+_UNINDEXED = re.compile(r'<(h[23])(?= id="(?:' + "|".join(UNINDEXED_SECTIONS) + r')(?:-[a-z0-9-]+)?")')
 
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
@@ -93,14 +93,14 @@ def page_meta(uri: str, corpus: Corpus) -> dict:
     return meta
 
 
-def unindexed(uri: str, markdown: str, corpus: Corpus) -> str:
-    """A practice page's Markdown with its head and UNINDEXED_SECTIONS marked
-    ``data-search-exclude`` (attr_list on the heading; Material's search skips the section).
+def unindexed(uri: str, html: str, corpus: Corpus) -> str:
+    """A practice page's HTML with its head and UNINDEXED_SECTIONS marked
+    ``data-search-exclude`` (on the heading; Material's search skips the section).
     The page's result keeps its title and breadcrumbs, and its name is in ``keywords``."""
     if not practice_id(uri, corpus):
-        return markdown
-    markdown = _HEAD.sub(r"\1 {data-search-exclude}", markdown, count=1)
-    return _UNINDEXED.sub(r"\1 data-search-exclude}", markdown)
+        return html
+    html = _HEAD.sub("<h1 data-search-exclude", html, count=1)
+    return _UNINDEXED.sub(r"<\1 data-search-exclude", html)
 
 
 _installed: set[str] = set()

@@ -1,0 +1,133 @@
+"""A generated page as data: its HTML (from a Jinja template, autoescaped), its table of
+contents (the headings the template wrote, in order) and the links it holds (checked by the
+adapter, as MkDocs checks a Markdown page's links). Pure: no MkDocs.
+
+Data text goes into templates as data: autoescaping makes ``<`` and ``&`` text, and
+leaves the ``*`` that masks a figure (``**局长``) as it is. HTML built in Python (the
+auto-linker's links, a sentence's span) is ``Markup``, made with ``markupsafe.escape`` of
+every piece of data in it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+from pymdownx.slugs import slugify
+
+from practice_site.render.urls import built_url, uris
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+"""One template per page kind; ``_base.html`` and ``_macros.html`` are shared."""
+
+_slug = slugify(case="lower")
+_TAGS = re.compile(r"<[^>]*>")
+_IDS = re.compile(r'\sid="([^"]+)"')
+
+
+@dataclass(frozen=True)
+class Heading:
+    """One entry of a page's table of contents."""
+
+    level: int
+    """1 for the page title, 2 for a section, 3 and deeper inside it."""
+    id: str
+    """The heading's anchor (``#outcomes``): fixed by the renderer, never derived from text
+    but for the page title's."""
+    title: str
+    """The heading as plain text (no tags, not escaped)."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page, ready for MkDocs' theme."""
+
+    meta: dict
+    """What a hand-written page says in its front matter (title, description, hide, search)."""
+    html: str
+    """The page body, as Markdown conversion would have made it."""
+    toc: tuple[Heading, ...]
+    """Every heading of ``html`` in order (the adapter nests them by level)."""
+    links: tuple[tuple[str, str], ...] = ()
+    """(source path, anchor) of every link to a page of the site, for the adapter to check."""
+
+    @property
+    def ids(self) -> set[str]:
+        """Every ``id`` in the HTML: the anchors a link may point at."""
+        return set(_IDS.findall(self.html))
+
+
+def heading_id(title: str) -> str:
+    """The page title's anchor, as the toc extension's slugify makes it for hand-written pages."""
+    return _slug(title, "-")
+
+
+@dataclass
+class PageBuilder:
+    """Handed to a template as ``page``: writes links relative to the page and headings with
+    their permalink, and records both."""
+
+    me: str
+    """The page's source path (``practices/zu-anxin.md``)."""
+    directory_urls: bool = True
+    headings: list[Heading] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)
+
+    def url(self, to: str, anchor: str = "") -> str:
+        """The relative URL of page ``to`` (a source path) from this page, with ``#anchor``."""
+        self.links.append((to, anchor))
+        if to == self.me:
+            return f"#{anchor}" if anchor else "./"
+        target = built_url(self.me, to, self.directory_urls)
+        return f"{target}#{anchor}" if anchor else target
+
+    def link(self, to: str, text, anchor: str = "", title: str = "", **attrs: str) -> Markup:
+        """``<a href>text</a>``; ``text`` is escaped unless it is ``Markup``."""
+        extra = "".join(f' {k.replace("_", "-")}="{escape(v)}"' for k, v in attrs.items() if v)
+        tip = f' title="{escape(title)}"' if title else ""
+        return Markup(f'<a href="{escape(self.url(to, anchor))}"{extra}{tip}>{escape(text)}</a>')
+
+    def heading(self, level: int, ident: str | None, content, attrs: str = "") -> Markup:
+        """``<hN id>content¶</hN>``; ``ident`` None: the page title's slug."""
+        text = _TAGS.sub("", str(escape(content)))
+        plain = Markup(text).unescape()
+        ident = ident or heading_id(plain)
+        self.headings.append(Heading(level, ident, plain))
+        return Markup(f'<h{level}{attrs} id="{escape(ident)}">{escape(content)}'
+                      f'<a class="headerlink" href="#{escape(ident)}" title="Permanent link">&para;</a></h{level}>')
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals["uris"] = uris
+    return env
+
+
+ENV = _environment()
+
+
+def render_page(template: str, me: str, meta: dict, directory_urls: bool = True, **context) -> Page:
+    """``template`` (a file under templates/) rendered for the page ``me``."""
+    builder = PageBuilder(me, directory_urls)
+    html = ENV.get_template(template).render(page=builder, **context)
+    meta = {k: v for k, v in meta.items() if v is not None}
+    return Page(meta, html.strip() + "\n", tuple(builder.headings), tuple(builder.links))
+
+
+def broken_links(pages: dict[str, Page], others: set[str]) -> list[str]:
+    """Every link of ``pages`` to a page that is neither generated nor in ``others`` (the
+    hand-written pages), or to an anchor its generated target does not have, as
+    ``source: target#anchor``: what ``mkdocs build --strict`` refuses in a Markdown page."""
+    ids: dict[str, set[str]] = {}
+    out = []
+    for uri, page in pages.items():
+        for to, anchor in dict.fromkeys(page.links):
+            if to in pages:
+                if anchor and anchor not in ids.setdefault(to, pages[to].ids):
+                    out.append(f"{uri}: {to}#{anchor} (no such anchor)")
+            elif to not in others:
+                out.append(f"{uri}: {to} (no such page)")
+    return out

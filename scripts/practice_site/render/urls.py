@@ -1,0 +1,65 @@
+"""The site's URL scheme, in one place, and relative URLs between built pages."""
+from __future__ import annotations
+
+import posixpath
+
+
+class uris:
+    """Source paths of the generated pages, as MkDocs sees them."""
+
+    home = "index.md"
+    practices = "practices/index.md"
+    themes = "themes/index.md"
+    tags = "tags.md"
+    reports = "reports/index.md"
+    about = "about.md"
+    glossary = "glossary.md"
+    honours = "honours.md"
+    campaigns = "campaigns.md"
+    map = "map.md"
+    browse = "browse/index.md"
+    """Practices by issuing unit and year."""
+    collections = "collections/index.md"
+    drafts = "drafts/index.md"
+    """Only while drafts are shown (not a practice id: ids cannot hold a slash)."""
+
+    @staticmethod
+    def practice(pid: str) -> str:
+        return f"practices/{pid}.md"
+
+    @staticmethod
+    def theme(tid: str) -> str:
+        return f"themes/{tid}.md"
+
+    @staticmethod
+    def collection(cid: str) -> str:
+        return f"collections/{cid}.md"
+
+    @staticmethod
+    def report(rid: str) -> str:
+        return f"reports/{rid}.md"
+
+    @staticmethod
+    def report_practices(rid: str) -> str:
+        """The practices one report names, by its sections."""
+        return f"browse/{rid}.md"
+
+
+def page_url(uri: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the page at source path ``uri`` (relative to the site root):
+    ``a/b.md`` -> ``a/b/`` with directory URLs, ``a/b.html`` without (offline edition)."""
+    stem = uri[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if posixpath.basename(stem) == "index":
+        stem = posixpath.dirname(stem)
+    return stem + "/" if stem else ""
+
+
+def built_url(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
+    """Relative URL of ``to_uri``'s built page from ``from_uri``'s."""
+    to, here = page_url(to_uri, directory_urls), page_url(from_uri, directory_urls)
+    if not directory_urls:
+        return posixpath.relpath(to, posixpath.dirname(here) or ".")
+    rel = posixpath.relpath(to or ".", here or ".")
+    return "./" if rel == "." else rel + "/"
