@@ -7,7 +7,6 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-import markdown
 import pytest
 
 from practice_site.corpus.load import load_corpus
@@ -15,8 +14,9 @@ from practice_site.corpus.model import Kind, Relation, RelationKind, Term
 from practice_site.link.graph import NameMatcher, link_corpus
 from practice_site.link.suggest import campaign_members, suggest
 from practice_site.render.autolink import Annotator, tooltip
+from practice_site.render.page import broken_links
 from practice_site.render.site import render_site
-from practice_site.render.urls import uris
+from practice_site.render.urls import page_url, uris
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "corpus"
@@ -81,29 +81,26 @@ def test_first_mention_only_never_self_never_twice(fixture):
     links = link_corpus(fixture)
     text = Annotator(fixture, links).page(uris.practice("jingwang-zhizhi"), "jingwang-zhizhi")
     out = text("推进警网融合与警网智治，再推进警网融合")
-    assert out.count("](jingwang-ronghe.md") == 1          # first mention only
-    assert "jingwang-zhizhi.md" not in out                  # never a self-link
+    assert out.count('href="../jingwang-ronghe/"') == 1    # first mention only
+    assert "jingwang-zhizhi/" not in out                    # never a self-link
     assert out.endswith("再推进警网融合")                      # later mention stays plain text
     assert text.linked == ["jingwang-ronghe"]
     # The state is per page: the next call on the same page links nothing again.
-    assert "](" not in text("警网融合")
+    assert "<a " not in text("警网融合")
 
 
 def test_every_mention_in_the_report_mode(fixture):
     text = Annotator(fixture, link_corpus(fixture)).page(uris.report("mini"), every=True)
-    assert text("警网融合，警网融合").count("](../practices/jingwang-ronghe.md") == 2
+    assert text("警网融合，警网融合").count('href="../../practices/jingwang-ronghe/"') == 2
 
 
 def test_each_segment_escaped_exactly_once(fixture):
     text = Annotator(fixture, link_corpus(fixture)).page("practices/x.md")
-    out = text("共*****起 警网融合 化解率**％ [x](y)")
-    # Masks escaped once (\*), never twice (\\\*); spaces around the link kept.
-    assert out.startswith(r"共\*\*\*\*\*起 [警网融合](jingwang-ronghe.md ")
-    assert out.endswith(r") 化解率\*\*％ \[x\]\(y\)")
-    assert "\\\\" not in out
-    html = markdown.markdown(out, extensions=["pymdownx.escapeall"],
-                             extension_configs={"pymdownx.escapeall": {"hardbreak": False, "nbsp": False}})
-    assert "共*****起 <a" in html and "化解率**％ [x](y)" in html
+    out = text("共*****起 警网融合 化解率**％ [x](y) <i>&")
+    # Masks as printed; HTML in data shown, never run; spaces around the link kept.
+    assert out.startswith('共*****起 <a href="../jingwang-ronghe/" title="')
+    assert out.endswith("</a> 化解率**％ [x](y) &lt;i&gt;&amp;")
+    assert "&amp;amp;" not in out
 
 
 def test_tooltips_mark_general_knowledge_and_escape_the_title(fixture):
@@ -114,9 +111,8 @@ def test_tooltips_mark_general_knowledge_and_escape_the_title(fixture):
     corpus = replace(fixture, glossary={"jiayi": hazard})
     out = Annotator(corpus, link_corpus(corpus)).page("practices/x.md")("创新“甲乙”机制，甲乙")
     title = re.search(r'<abbr class="ps-term" title="([^"]*)">', out)[1]
-    assert not re.search(r"[*\[\]`<>]", title)  # nothing Markdown or HTML could act on
-    html = markdown.markdown(out, extensions=["pymdownx.escapeall"])
-    assert "<a " not in html.split("title=")[1].split(">")[0] and "<code>" not in html
+    assert not re.search(r'[<>"]', title) and "&#34;q&#34; &lt;i&gt;" in title  # nothing HTML could act on
+    assert "**x** [a](b) `c`" in title  # shown as written
     # The practice name wins over the term inside it; the term's second mention is plain.
     assert out.count("<abbr") == 1
 
@@ -127,26 +123,25 @@ def test_a_name_that_is_also_a_term_gets_link_and_tooltip_once(fixture):
     out = Annotator(corpus, link_corpus(corpus)).page("practices/x.md")("警网融合")
     # The abbr around the link: its tooltip shows while the link has the keyboard focus.
     assert out.startswith('<abbr class="ps-term" title="警网融合：警务与网格融合')
-    assert out.endswith("](jingwang-ronghe.md)</abbr>")  # no second title: one tooltip, not two
+    assert out.endswith('<a href="../jingwang-ronghe/">警网融合</a></abbr>')  # no second title: one tooltip
 
 
 def test_terms_link_to_the_glossary_only_when_it_exists(fixture):
     links = link_corpus(fixture)
     without = Annotator(fixture, links).page("practices/x.md")("甲乙")
     with_page = Annotator(fixture, links, "glossary.md").page("practices/x.md")("甲乙")
-    assert "](" not in without
-    assert with_page.endswith("](../glossary.md#jiayi)</abbr>")
+    assert "<a " not in without
+    assert with_page.endswith('<a href="../../glossary/#jiayi">甲乙</a></abbr>')
 
 
 def test_no_autolink_in_headings_code_or_existing_links(real):
     corpus, links, pages = real
-    for uri, md in pages.items():
-        for line in md.splitlines():
-            if line.startswith("#"):
-                assert "](" not in line.split("{#")[0] and "<abbr" not in line, (uri, line)
-        for code in re.findall(r"`[^`]*`", md):
-            assert "](" not in code and "<abbr" not in code, (uri, code)
-        assert not re.search(r"\[[^\]]*\[", md.replace(r"\[", "")), uri  # no link in a link text
+    for uri, page in pages.items():
+        for h in re.findall(r"<h[1-6][^>]*>.*?</h[1-6]>", page.html):
+            assert "<a href" not in h.split('<a class="headerlink"')[0] and "<abbr" not in h, (uri, h)
+        for code in re.findall(r"<code>.*?</code>", page.html):
+            assert "<a " not in code and "<abbr" not in code, (uri, code)
+        assert not re.search(r"<a [^>]*>(?:(?!</a>).)*<a ", page.html), uri  # no link in a link text
 
 
 # -- relations, suggestions, backlinks ----------------------------------------------------
@@ -155,14 +150,16 @@ def test_a_relation_shows_on_both_pages(fixture):
     pages = render_site(fixture)
     # jiayi declares: editors-link jingwang-ronghe (a note); jingwang-zhizhi: builds-on
     # jingwang-ronghe (a quote from the report).
-    mine = pages["practices/jiayi.md"].split("{#related}")[1].split("\n## ")[0]
-    assert "- **编者关联**：[警网融合](jingwang-ronghe.md) — 警网融合的测试记录。（编者注：两者同在第一部分。）" in mine
-    target = pages["practices/jingwang-ronghe.md"].split("{#related}")[1].split("\n## ")[0]
-    assert "- **编者关联**：[“甲乙”机制](jiayi.md)" in target
+    mine = _section(pages["practices/jiayi.md"], "related")
+    assert ('<li><strong>编者关联</strong>：<a href="../jingwang-ronghe/">警网融合</a> — 警网融合的测试记录。'
+            "（编者注：两者同在第一部分。）</li>") in mine
+    target = _section(pages["practices/jingwang-ronghe.md"], "related")
+    assert '<li><strong>编者关联</strong>：<a href="../jiayi/">“甲乙”机制</a>' in target
     # A stated relation carries the report's words, with a link to the sentence, both ways.
-    assert re.search(r"- \*\*为其奠定基础\*\*：\[警网智治\]\(jingwang-zhizhi\.md\) — 警网智治的测试记录。"
-                     r"（报告原文：“推进警网融合与警网智治” \[原文\]\(\.\./reports/mini\.md#s-[0-9a-f]{6} ", target)
-    assert "**以其为基础**：[警网融合](jingwang-ronghe.md)" in pages["practices/jingwang-zhizhi.md"]
+    assert re.search(r'<li><strong>为其奠定基础</strong>：<a href="\.\./jingwang-zhizhi/">警网智治</a> — 警网智治的测试记录。'
+                     r'（报告原文：“推进警网融合与警网智治” <a href="\.\./\.\./reports/mini/#s-[0-9a-f]{6}" ', target)
+    assert ('<strong>以其为基础</strong>：<a href="../jingwang-ronghe/">警网融合</a>'
+            in pages["practices/jingwang-zhizhi.md"].html)
 
 
 def test_an_editorial_kind_is_never_shown_as_a_plain_fact(fixture):
@@ -170,11 +167,12 @@ def test_an_editorial_kind_is_never_shown_as_a_plain_fact(fixture):
     kinds = {**fixture.relation_kinds,
              "editors-link": replace(fixture.relation_kinds["editors-link"], label="目标相同", inverse="目标相同")}
     pages = render_site(replace(fixture, relation_kinds=kinds))
-    assert "**编者关联（目标相同）**：[警网融合](jingwang-ronghe.md)" in pages["practices/jiayi.md"]
-    assert "**编者关联（目标相同）**：[“甲乙”机制](jiayi.md)" in pages["practices/jingwang-ronghe.md"]
-    assert "编者关联（目标相同）（虚线）" in pages["map.md"]
-    for md in pages.values():
-        assert "**目标相同**" not in md and "：目标相同<" not in md
+    assert '<strong>编者关联（目标相同）</strong>：<a href="../jingwang-ronghe/">警网融合</a>' in pages["practices/jiayi.md"].html
+    assert ('<strong>编者关联（目标相同）</strong>：<a href="../jiayi/">“甲乙”机制</a>'
+            in pages["practices/jingwang-ronghe.md"].html)
+    assert "编者关联（目标相同）（虚线）" in pages["map.md"].html
+    for page in pages.values():
+        assert "<strong>目标相同</strong>" not in page.html and "：目标相同<" not in page.html
 
 
 def test_suggestions_give_reasons_and_never_repeat_a_curated_relation(fixture):
@@ -210,20 +208,20 @@ def test_same_campaign_is_a_reason(fixture):
     [s] = [s for s in suggest(corpus, links)["jiayi"] if s.target == "jingwang-zhizhi"]
     assert ("campaign", ("xiangmu-jingguan",)) in [(r.kind, r.value) for r in s.reasons]
     pages = render_site(corpus, links)
-    members = pages["practices/xiangmu-jingguan.md"].split("{#members}")[1].split("\n## ")[0]
-    assert "[“甲乙”机制](jiayi.md)" in members and "[警网智治](jingwang-zhizhi.md)" in members
-    assert "专项行动：[项目警官制](xiangmu-jingguan.md)" in pages["practices/jiayi.md"]
+    members = _section(pages["practices/xiangmu-jingguan.md"], "members")
+    assert '<a href="../jiayi/">“甲乙”机制</a>' in members and '<a href="../jingwang-zhizhi/">警网智治</a>' in members
+    assert '专项行动：<a href="../xiangmu-jingguan/">项目警官制</a>' in pages["practices/jiayi.md"].html
 
 
 def test_backlinks_are_the_pages_that_link_here(real):
     corpus, links, pages = real
     linking: dict[str, set[str]] = {pid: set() for pid in corpus.practices}
     for pid in corpus.practices:
-        md = pages[uris.practice(pid)]
+        html = pages[uris.practice(pid)].html
         # The auto-linked body: from the overview up to the curated relations.
-        body = md.split("{#overview}")[1].split("{#related}")[0]
-        body += "".join(re.findall(r"（编者注：.*?）$", md.split("{#related}")[1].split("\n## ")[0], re.M))
-        for target in set(re.findall(r"\]\(([a-z0-9-]+)\.md[ )]", body)) - {pid}:
+        body = html.split('id="overview"')[1].split('id="related"')[0]
+        body += "".join(re.findall(r"（编者注：.*?）</li>", _section(pages[uris.practice(pid)], "related")))
+        for target in set(re.findall(r'href="\.\./([a-z0-9-]+)/"', body)) - {pid}:
             linking[target].add(pid)
     assert {pid: sorted(v) for pid, v in linking.items()} == links.backlinks
 
@@ -246,33 +244,52 @@ def test_every_relation_is_seen_from_its_target_once(fixture):
 def test_no_orphan_every_practice_on_its_theme_page_and_the_map(real):
     corpus, _, pages = real
     for p in corpus.practices.values():
-        assert f"](../practices/{p.id}.md)" in pages[uris.theme(p.theme)], p.id
-        assert f'href="../practices/{p.id}/"' in pages[uris.map], p.id
-        assert f"](practices/{p.id}.md)" in pages[uris.map], p.id
+        assert f'href="../../practices/{p.id}/"' in pages[uris.theme(p.theme)].html, p.id
+        drawing, listed = pages[uris.map].html.split("</svg>")
+        assert f'href="../practices/{p.id}/"' in drawing and f'href="../practices/{p.id}/"' in listed, p.id
 
 
-def _targets(uri: str, md: str):
-    for target in re.findall(r"\]\(([^) \"]+)", md):
+def _section(page, anchor: str) -> str:
+    """The HTML of one h2 section of a generated page."""
+    return page.html.split(f'<h2 id="{anchor}">')[1].split("<h2 ")[0]
+
+
+def _targets(uri: str, html: str):
+    """Every href of the page as the source path it lands on, and its anchor."""
+    here = page_url(uri)
+    for target in re.findall(r'<a [^>]*href="([^"]*)"', html):
         if "://" in target:
             continue
         path, _, anchor = target.partition("#")
-        yield (Path(uri).parent / path).as_posix() if path else uri, anchor
-
-
-def _anchors(md: str) -> set[str]:
-    return set(re.findall(r"\{#([\w-]+)\}", md)) | set(re.findall(r'id="([\w-]+)"', md))
+        if not path:
+            yield here, anchor
+            continue
+        url = posixpath.normpath(posixpath.join(here, path))
+        yield ("" if url == "." else url + "/"), anchor
 
 
 @pytest.mark.parametrize("data", ["fixture", "real"])
 def test_every_generated_link_lands_on_a_page_and_anchor(data, fixture, real):
     pages = render_site(fixture) if data == "fixture" else real[2]
     docs = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    by_url = {page_url(uri): uri for uri in [*pages, *docs]}
     checked = 0
-    for uri, md in pages.items():
-        for target, anchor in _targets(uri, md):
-            target = posixpath.normpath(target)
-            assert target in pages or target in docs, (uri, target)
+    for uri, page in pages.items():
+        for url, anchor in _targets(uri, page.html):
+            assert url in by_url, (uri, url)
+            target = by_url[url]
             if anchor and target in pages:  # anchors of hand-written pages: mkdocs --strict
-                assert anchor in _anchors(pages[target]), (uri, target, anchor)
+                assert anchor in pages[target].ids, (uri, target, anchor)
                 checked += 1
     assert checked > 10
+    assert broken_links(pages, docs) == []  # the hook's check agrees
+
+
+def test_the_hooks_link_check_names_a_missing_page_and_anchor(fixture):
+    pages = render_site(fixture)
+    jiayi = pages[uris.practice("jiayi")]
+    pages[uris.practice("jiayi")] = replace(jiayi, links=(*jiayi.links, ("practices/gone.md", ""),
+                                                          (uris.glossary, "no-such-term")))
+    assert broken_links(pages, {uris.about}) == [
+        "practices/jiayi.md: practices/gone.md (no such page)",
+        "practices/jiayi.md: glossary.md#no-such-term (no such anchor)"]

@@ -35,18 +35,18 @@ def pages(corpus):
 
 def test_breadcrumbs_name_home_theme_and_page(corpus, pages):
     for p in corpus.practices.values():
-        md = pages[uris.practice(p.id)]
-        crumbs = md.split("---\n", 2)[2].lstrip().splitlines()[0]
+        html = pages[uris.practice(p.id)].html
+        crumbs = html.split("</nav>")[0]
         theme = corpus.themes[p.theme]
-        assert crumbs.startswith('<nav class="ps-crumbs"'), crumbs
-        assert f"[首页](../index.md) › [{theme.name}](../themes/{theme.id}.md) › " in crumbs
-        assert md.index(crumbs) < md.index("\n# ")  # above the title
+        assert crumbs.startswith('<nav aria-label="位置" class="ps-crumbs"'), crumbs
+        assert f'<a href="../../">首页</a> › <a href="../../themes/{theme.id}/">{theme.name}</a> › ' in crumbs
+        assert html.index(crumbs) < html.index("<h1")  # above the title
 
 
 def test_theme_page_has_a_card_per_practice(corpus, pages):
-    md = pages[uris.theme("pingan")]
-    grid = md.split('<div class="grid cards" markdown>')[1].split("</div>")[0]
-    linked = re.findall(r"^-   \*\*\[[^\]]+\]\(\.\./practices/([a-z-]+)\.md\)\*\*$", grid, re.M)
+    html = pages[uris.theme("pingan")].html
+    grid = html.split('<div class="grid cards">')[1].split("</div>")[0]
+    linked = re.findall(r'^<p><strong><a href="\.\./\.\./practices/([a-z-]+)/">[^<]+</a></strong></p>$', grid, re.M)
     assert linked == ["jiayi", "jingwang-ronghe", "jingwang-zhizhi"]  # jia yi < jing wang
     assert sorted(linked, key=lambda pid: pinyin_key(corpus.practices[pid].name)) == linked
 
@@ -58,18 +58,17 @@ def test_az_is_in_pinyin_order_ignoring_quotation_marks():
 
 
 def test_az_page_letters(pages):
-    md = pages[uris.practices]
-    assert re.findall(r"^## ([A-Z])", md, re.M) == ["J", "X"]
-    assert md.index("[“甲乙”机制]") < md.index("[警网融合]")  # jia < jing
+    page = pages[uris.practices]
+    assert [(h.level, h.title) for h in page.toc[1:]] == [(2, "J"), (2, "X")]
+    assert page.html.index(">“甲乙”机制</a>") < page.html.index(">警网融合</a>")  # jia < jing
 
 
 def test_report_links_every_mention_but_never_in_headings(pages):
-    md = pages[uris.report("mini")]
-    body = [line for line in md.splitlines() if not line.startswith("#")]
-    assert sum(line.count("](../practices/jingwang-ronghe.md") for line in body) == 1
-    for line in md.splitlines():
-        if line.startswith("#"):
-            assert "](" not in line and "<abbr" not in line, line
+    html = pages[uris.report("mini")].html
+    headings = re.findall(r"<h[1-6][^>]*>.*?</h[1-6]>", html)
+    assert headings and html.count('href="../../practices/jingwang-ronghe/"') == 1
+    for h in headings:
+        assert "<a href" not in h.split('<a class="headerlink"')[0] and "<abbr" not in h, h
 
 
 def test_report_tooltip_once_per_part(corpus):
@@ -77,7 +76,7 @@ def test_report_tooltip_once_per_part(corpus):
     # 项目: once in part 二 outside the name 项目警官制, which wins where they overlap.
     terms = {"hj": Term("hj", "化解", "化解矛盾", "general", None),
              "xm": Term("xm", "项目", "建设项目", "general", None)}
-    md = render_site(replace(corpus, glossary=terms))[uris.report("mini")]
+    md = render_site(replace(corpus, glossary=terms))[uris.report("mini")].html
     assert md.count('title="化解：化解矛盾') == 1
     assert md.count('title="项目：建设项目') == 1
     assert "认领5个<abbr" in md and "化解率" in md  # the abbr around the term's glossary link
@@ -85,8 +84,9 @@ def test_report_tooltip_once_per_part(corpus):
 
 
 def test_practice_sections_in_order_with_fixed_anchors(pages):
-    md = pages[uris.practice("jiayi")]
-    anchors = re.findall(r"^## .* \{#([a-z]+)\}$", md, re.M)
+    page = pages[uris.practice("jiayi")]
+    anchors = re.findall(r'^<h2 id="([a-z]+)">', page.html, re.M)
+    assert [h.id for h in page.toc if h.level == 2] == anchors
     assert anchors == ["overview", "how", "outcomes", "sources", "related", "suggested",
                        "backlinks", "cite"]
 
@@ -94,22 +94,22 @@ def test_practice_sections_in_order_with_fixed_anchors(pages):
 # -- the map ----------------------------------------------------------------------------
 
 def test_map_draws_every_practice_once_with_its_link(corpus):
-    md = render_map(corpus)
+    page = render_map(corpus)
+    md = page.html.split("</svg>")[0]
     for pid in corpus.practices:
         assert md.count(f'href="../practices/{pid}/"') == 1
     assert len(re.findall(r'<path id="ps-e\d+" d="M[\d.,-]+Q', md)) == 2  # two curated relations
     # Each edge is highlighted from both its ends (hover a box: its relations).
     assert md.count('<use href="#ps-e0"/>') == 2 and md.count('<use href="#ps-e1"/>') == 2
-    assert "\n\n" not in md.split('<div class="ps-map">')[1].split("</div>")[0]  # one HTML block
-    assert "search:\n  exclude: true\n" in md.split("---")[1]  # would answer every query
+    assert page.meta["search"] == {"exclude": True}  # would answer every query
 
 
 def test_map_text_is_escaped(corpus):
     ps = dict(corpus.practices)
     ps["jiayi"] = replace(ps["jiayi"], name='<b>&"*x*"', summary="[a](b) `c`")
     drawing = svg(layout(replace(corpus, practices=ps)), replace(corpus, practices=ps))
-    assert "<b>" not in drawing and "*x*" not in drawing and "[a](b)" not in drawing
-    assert "&lt;b&gt;&amp;&quot;&#42;x&#42;&quot;" in drawing
+    assert "<b>" not in drawing
+    assert "&lt;b&gt;&amp;&#34;*x*&#34;" in drawing  # the mask stays as printed
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
@@ -185,6 +185,6 @@ def test_links_are_computed_once_per_site(corpus, monkeypatch):
 def test_az_puts_names_starting_with_a_digit_first(corpus):
     ps = dict(corpus.practices)
     ps["jiayi"] = replace(ps["jiayi"], name="“1＋3＋N”机制")
-    md = render_site(replace(corpus, practices=ps))[uris.practices]
-    assert re.findall(r"^## (\S+) \{#([a-z]+)\}", md, re.M) == [("0–9", "digits"), ("J", "j"), ("X", "x")]
-    assert "[0–9](#digits) · [J](#j) · [X](#x)" in md
+    page = render_site(replace(corpus, practices=ps))[uris.practices]
+    assert [(h.title, h.id) for h in page.toc[1:]] == [("0–9", "digits"), ("J", "j"), ("X", "x")]
+    assert '<a href="#digits">0–9</a> · <a href="#j">J</a> · <a href="#x">X</a>' in page.html

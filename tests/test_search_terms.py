@@ -33,11 +33,14 @@ def test_keywords_are_names_and_aliases_as_written_and_as_typed(real_corpus):
 
 def test_unindexed_sections_marked_on_practice_pages_only(real_corpus):
     c = real_corpus
-    md = "# 租安心\n\n## 原文出处 {#sources}\n\n## 概述 {#overview}\n## 相关做法 {#related}\n"
-    out = tuning.unindexed("practices/zu-anxin.md", md, c)
-    assert out == ("# 租安心 {data-search-exclude}\n\n## 原文出处 {#sources data-search-exclude}\n\n"
-                   "## 概述 {#overview}\n## 相关做法 {#related data-search-exclude}\n")
-    assert tuning.unindexed("about.md", md, c) == md
+    html = ('<h1 id="租安心">租安心</h1>\n<h2 id="sources">原文出处</h2>\n<h3 id="sources-r1">r1</h3>\n'
+            '<h2 id="overview">概述</h2>\n<h2 id="related">相关做法</h2>\n<h2 id="relatedness">x</h2>\n')
+    out = tuning.unindexed("practices/zu-anxin.md", html, c)
+    assert out == ('<h1 data-search-exclude id="租安心">租安心</h1>\n'
+                   '<h2 data-search-exclude id="sources">原文出处</h2>\n'
+                   '<h3 data-search-exclude id="sources-r1">r1</h3>\n<h2 id="overview">概述</h2>\n'
+                   '<h2 data-search-exclude id="related">相关做法</h2>\n<h2 id="relatedness">x</h2>\n')
+    assert tuning.unindexed("about.md", html, c) == html
 
 
 def test_user_words_are_whole_han_names_jieba_would_split_off_a_character(real_corpus):
