@@ -147,8 +147,9 @@ def on_page_markdown(markdown, page, config, files):
         page.meta.update({k: html.escape(v) if k in ("title", "description") and isinstance(v, str) else v
                           for k, v in generated.meta.items()})
     # Search boosts and keywords (search/tuning.py); what a page's front matter sets wins.
+    # Material shows a result's tags as HTML: escaped too.
     for key, value in search_tuning.page_meta(page.file.src_uri, _corpus).items():
-        page.meta.setdefault(key, value)
+        page.meta.setdefault(key, [html.escape(v, quote=False) for v in value] if key == "tags" else value)
     return markdown
 
 

@@ -141,19 +141,11 @@ def test_cached_and_rebuilt_sites_equal_clean_builds_after_edits(project, monkey
         rebuilder.wait(timeout=60)
         log.close()
     assert rows(tmp / "cache")
-    # A fresh process on the cache those builds left, and one whose conversions run in a pool.
+    # A fresh process on the cache those builds left.
     warm = mkdocs_build(tmp / "warm", config)
     assert warm.returncode == 0, warm.stderr
-    assert "Page cache: reused every page's conversion and search entries" in warm.stderr
+    assert "Page cache: reused every page's search entries and themed HTML" in warm.stderr
     assert_same_site(tmp / "warm", tmp / f"clean-{len(EDITS)}")
-    shutil.rmtree(tmp / "cache")
-    with monkeypatch.context() as m:
-        m.setenv("PRACTICE_SITE_POOL_MIN", "1")
-        m.setenv("PRACTICE_SITE_JOBS", "2")
-        pooled = mkdocs_build(tmp / "pooled", config)
-    assert pooled.returncode == 0, pooled.stderr
-    assert "converted on 2 processes" in pooled.stderr
-    assert_same_site(tmp / "pooled", tmp / f"clean-{len(EDITS)}")
 
 
 def test_serve_rebuilds_equal_clean_builds_after_data_edits(project, monkeypatch):

@@ -4,11 +4,11 @@ Two channels reach the pages:
 - The report text is verbatim and may hold anything, so HTML in it is *allowed* input: it
   goes through the loader unchanged (no problem is reported) and must come out as text.
 - Record and taxonomy fields are refused by the validator when they hold HTML (see
-  tests/invalid/script-in-fields.yml). To prove that the escaping (escape.py) holds on
+  tests/invalid/script-in-fields.yml). To prove that the templates' autoescaping holds on
   its own, the test bypasses the validator: it loads the fixture corpus, then puts the
   payload into the loaded records (names, aliases, summary, figures, notes, theme, tag,
-  report unit) and renders them with the site's own render_site, as the hook does.
-The pages are built by real MkDocs with the site's theme and extensions and opened in
+  report unit) and hands that corpus to the site's own hook in place of what it would load.
+The pages are built by real MkDocs with the site's theme, extensions and hook and opened in
 Chromium. The DOM checks (no element carries an event handler, no script holds the
 payload) do not depend on the Content-Security-Policy; ``window.__pwned`` staying unset
 is checked both with the policy and with the policy's meta tag removed.
@@ -16,6 +16,8 @@ is checked both with the policy and with the policy's meta tag removed.
 from __future__ import annotations
 
 import dataclasses
+import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -25,7 +27,6 @@ import yaml
 from conftest import ROOT, mkdocs_build, search, serve
 from practice_site.corpus.load import load_corpus
 from practice_site.corpus.model import Outcome, Relation
-from practice_site.render.site import render_site
 
 FIXTURE = ROOT / "tests" / "fixtures" / "corpus"
 
@@ -63,12 +64,23 @@ def poisoned_corpus(data: Path):
                                tags={**corpus.tags, "矛盾纠纷": tag}, reports={**corpus.reports, "mini": rep})
 
 
-def build(work: Path, pages: dict[str, str], strip_csp: bool) -> Path:
+HOOK = """import pickle, sys
+sys.path.insert(0, {scripts!r})
+import mkdocs_hooks
+with open({corpus!r}, "rb") as f:
+    CORPUS = pickle.load(f)
+mkdocs_hooks.load_corpus = lambda data, root, reuse=False: (CORPUS, [])
+from mkdocs_hooks import *  # noqa: F403  (the site's hook, on the poisoned corpus)
+"""
+
+
+def build(work: Path, corpus, strip_csp: bool) -> Path:
     docs = work / "docs"
     shutil.copytree(ROOT / "docs", docs)
-    for uri, markdown in pages.items():
-        (docs / uri).parent.mkdir(parents=True, exist_ok=True)
-        (docs / uri).write_text(markdown, encoding="utf-8")
+    (work / "corpus.pickle").write_bytes(pickle.dumps(corpus))
+    hook = work / "poisoned_hook.py"
+    hook.write_text(HOOK.format(scripts=str(ROOT / "scripts"), corpus=str(work / "corpus.pickle")),
+                    encoding="utf-8")
     theme = {"custom_dir": str(ROOT / "overrides")}
     if strip_csp:  # the same theme with the policy's meta tag taken out
         shutil.copytree(ROOT / "overrides", work / "overrides")
@@ -79,8 +91,9 @@ def build(work: Path, pages: dict[str, str], strip_csp: bool) -> Path:
         theme["custom_dir"] = str(work / "overrides")
     config = work / "mkdocs.yml"
     config.write_text(yaml.safe_dump({"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(docs),
-                                      "hooks": [], "watch": [], "theme": theme}), encoding="utf-8")
+                                      "hooks": [str(hook)], "watch": [], "theme": theme}), encoding="utf-8")
     site = work / "site"
+    os.environ["PRACTICE_SITE_CACHE"] = "off"
     proc = mkdocs_build(site, config)
     assert proc.returncode == 0, proc.stderr
     return site
@@ -89,8 +102,7 @@ def build(work: Path, pages: dict[str, str], strip_csp: bool) -> Path:
 @pytest.fixture(scope="module", params=["with-csp", "without-csp"])
 def poisoned_site(request, tmp_path_factory):
     work = tmp_path_factory.mktemp(f"poisoned-{request.param}")
-    pages = render_site(poisoned_corpus(work / "data"))
-    site = build(work, pages, strip_csp=request.param == "without-csp")
+    site = build(work, poisoned_corpus(work / "data"), strip_csp=request.param == "without-csp")
     assert ("no-csp" in (site / "index.html").read_text(encoding="utf-8")) == (request.param == "without-csp")
     server, url = serve(site)
     yield url
