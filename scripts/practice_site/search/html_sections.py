@@ -2,14 +2,14 @@
 
 Material's search splits every page into sections with an ``html.parser.HTMLParser``
 subclass; tokenizing is most of that cost (``HTMLParser.goahead``: a fifth of a build without
-the page cache). The pages' HTML is what Python-Markdown or ``direct_html`` wrote: tags with
-double-quoted attributes, no comments, scripts or CDATA. For HTML of that shape the same
+the page cache). The pages' HTML is what Python-Markdown or the page templates wrote: tags
+with double-quoted attributes, no comments, scripts or CDATA. For HTML of that shape the same
 events (start tag, end tag, character data with references decoded, in order) come out of a
 single ``finditer``; they are handed to Material's own handlers, so the sections and entries
 are Material's. Any other HTML (a ``<`` that is not such a tag, ``<!``, ``/>``, an element
 whose content ``html.parser`` reads raw) goes to ``HTMLParser.feed`` as before.
-``tests/test_direct_html.py`` compares the entries both ways on every generated page and on
-random Markdown.
+``tests/test_html_sections.py`` compares the entries both ways on every generated page, and
+the events with html.parser's on random HTML.
 """
 from __future__ import annotations
 
