@@ -82,12 +82,13 @@ class PageText:
         return Markup("".join(out))
 
     def _terms(self, segment: str) -> str:
-        out, pos = [], 0
+        out: list[str] = []
+        pos = 0
         for start, end, tid in self.a.terms.find(segment):
-            out.append(escape(segment[pos:start]))
+            out.append(str(escape(segment[pos:start])))
             out.append(self._mention(segment[start:end], None, tid))
             pos = end
-        out.append(escape(segment[pos:]))
+        out.append(str(escape(segment[pos:])))
         return "".join(out)
 
     def _mention(self, name: str, pid: str | None, tid: str | None) -> str:
