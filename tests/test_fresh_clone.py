@@ -45,4 +45,5 @@ def test_build_py_runs_in_the_venv_from_a_fresh_clone(tmp_path):
     pages = subprocess.run([python, "scripts/build.py", "pages", "--out", str(tmp_path / "pages")],
                            cwd=clone, capture_output=True, text=True, env=env)
     assert pages.returncode == 0, pages.stderr
-    assert (tmp_path / "pages" / "practices" / "index.md").is_file()
+    index = (tmp_path / "pages" / "practices" / "index.html").read_text(encoding="utf-8")
+    assert index.startswith("<!doctype html>") and '<a href="zu-anxin.html">租安心</a>' in index
