@@ -54,14 +54,18 @@ def test_nested_headings_keep_their_level_and_fixed_id(site):
         assert f'href="#{hid}"' in toc, hid
 
 
-@pytest.mark.parametrize("rid, ids", [
-    ("sections-only", ["s1", "s1-d1", "s1-d2", "s2", "s2-n1", "s2-n2", "s3"]),
-    ("slogan-headings", ["h1", "h1-e1", "h1-e2", "h1-e3", "h2", "h3"]),
-    ("no-title", ["i1", "i2"]),
+@pytest.mark.parametrize("rid, ids, items", [
+    ("sections-only", ["s1", "s1-d2", "s2", "s2-n1", "s2-n2", "s3"], ["s1-d1"]),
+    ("slogan-headings", ["h1", "h2", "h3"], ["h1-e1", "h1-e2", "h1-e3"]),
+    ("no-title", [], ["i1", "i2"]),
 ])
-def test_every_layouts_headings_show_as_headings(site, rid, ids):
+def test_every_layouts_headings_show_as_headings(site, rid, ids, items):
+    """A section with a body is a heading; an item that is one sentence (第一，…。 首先，…。
+    一是…。) is body text with its marker as a label, keeping its anchor."""
     html = (site / f"reports/{rid}/index.html").read_text(encoding="utf-8")
     assert [hid for _, hid in _headings(html) if not hid.startswith("__")] == ids
+    assert re.findall(r'<p class="ps-item" id="([^"]+)"><span class="ps-s" id="s-\w+"><span class="ps-label">',
+                      html) == items
 
 
 def test_report_views_link_each_other(site):

@@ -3,6 +3,7 @@ order, the annotated report's links and tooltips, the map."""
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -63,12 +64,30 @@ def test_az_page_letters(pages):
     assert page.html.index(">“甲乙”机制</a>") < page.html.index(">警网融合</a>")  # jia < jing
 
 
-def test_report_links_every_mention_but_never_in_headings(pages):
+def test_report_links_every_mention_in_headings_too_without_tooltips(pages):
     html = pages[uris.report("mini")].html
     headings = re.findall(r"<h[1-6][^>]*>.*?</h[1-6]>", html)
-    assert headings and html.count('href="../../practices/jingwang-ronghe/"') == 1
-    for h in headings:
-        assert "<a href" not in h.split('<a class="headerlink"')[0] and "<abbr" not in h, h
+    linked = [h for h in headings if 'href="../../practices/jingwang-ronghe/"' in h]
+    assert len(linked) == 1 and "二是" in linked[0]  # 二是警网融合。
+    assert html.count('href="../../practices/jingwang-ronghe/"') == 2  # and once in the body
+    assert not any("<abbr" in h for h in headings)
+
+
+def test_a_one_sentence_item_is_body_text_with_its_marker_as_a_label(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "corpus", data)
+    report = data / "reports" / "mini.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "1~3月办结*件。\n", "1~3月办结*件。\n①项目警官制覆盖全部重点项目。\n②每月回访一次。\n"), encoding="utf-8")
+    corpus, problems = load_corpus(data, tmp_path)
+    assert problems == []
+    page = render_site(corpus)[uris.report("mini")]
+    items = re.findall(r'<p class="ps-item" id="([\w-]+)"><span class="ps-s" id="s-\w+">'
+                       r'<span class="ps-label">(.)</span>(.*?)</span></p>', page.html)
+    assert [(ident, label) for ident, label, _ in items] == [("p2-c1", "①"), ("p2-c2", "②")]
+    assert items[0][2].startswith('<a href="../../practices/xiangmu-jingguan/"')  # linked, as body text
+    assert not any(h.id == items[0][0] for h in page.toc)  # not a heading
+    assert {"p2", "p2-i1"} <= {h.id for h in page.toc}  # the numbered parts still are
 
 
 def test_report_tooltip_once_per_part(corpus):

@@ -71,14 +71,16 @@ class PageText:
         url = built_url(self.me, to, self.a.directory_urls)
         return f"{url}#{anchor}" if anchor else url
 
-    def __call__(self, text: str) -> Markup:
+    def __call__(self, text: str, links_only: bool = False) -> Markup:
+        """``text`` escaped, with its mentions linked and terms explained; ``links_only``
+        (a heading): practice names linked, no tooltip."""
         text = _SPACE.sub(" ", text).strip()
         out, pos = [], 0
         for start, end, pid in self.a.practices.find(text):
-            out.append(self._terms(text[pos:start]))
-            out.append(self._mention(text[start:end], pid, self.a.term_of.get(text[start:end])))
+            out.append(str(escape(text[pos:start])) if links_only else self._terms(text[pos:start]))
+            out.append(self._mention(text[start:end], pid, None if links_only else self.a.term_of.get(text[start:end])))
             pos = end
-        out.append(self._terms(text[pos:]))
+        out.append(str(escape(text[pos:])) if links_only else self._terms(text[pos:]))
         return Markup("".join(out))
 
     def _terms(self, segment: str) -> str:

@@ -1,6 +1,8 @@
 """The annotated report: the full text verbatim, every sentence an anchor, every
-mention of a practice a link to its page, the first mention of a glossary term in each
-part explained on hover (never inside a heading). Template: templates/report.html."""
+mention of a practice a link to its page (in headings too), the first mention of a glossary
+term in each part explained on hover (never inside a heading). An item that is one sentence
+and holds nothing (``①学校门口设立护学岗。``) is body text with its marker as a label, not a
+heading; its anchor (``#p1-i2``) stays. Template: templates/report.html."""
 from __future__ import annotations
 
 from markupsafe import Markup, escape
@@ -13,9 +15,16 @@ from practice_site.render.urls import uris
 from practice_site.text.report import Section, Sentence, same_title
 
 
-def sentence_html(s: Sentence, text: PageText | None = None) -> Markup:
-    """A sentence as an anchored span; ``text`` annotates it (None: a heading, plain)."""
-    body = text(s.text) if text else escape(" ".join(s.text.split()))
+def sentence_html(s: Sentence, text: PageText | None = None, heading: bool = False,
+                  label: str = "") -> Markup:
+    """A sentence as an anchored span; ``text`` annotates it (None: plain; ``heading``: links
+    only); ``label``: the item marker it starts with, set apart."""
+    words = " ".join(s.text.split())
+    if label and words.startswith(label):
+        words = words[len(label):]
+    body = (text(words, links_only=heading) if text else escape(words))
+    if label:
+        body = Markup('<span class="ps-label">{}</span>{}').format(label, body)
     return Markup('<span class="ps-s" id="{}">{}</span>').format(s.id, body)
 
 
@@ -42,8 +51,11 @@ def render_report(report: Report, corpus: Corpus, links: Links,
         head, *rest = sec.sentences
         if sec.level == 1:
             text.new_section()
+        if not rest and not sec.children:  # one sentence: an item of a list, not a heading
+            blocks.append(("item", 0, sec.id, sentence_html(head, text, label=" ".join(sec.marker.split()))))
+            return
         # Headings deeper than h6 do not exist: the deepest levels share h6.
-        blocks.append(("heading", min(sec.level + 1, 6), sec.id, sentence_html(head)))
+        blocks.append(("heading", min(sec.level + 1, 6), sec.id, sentence_html(head, text, heading=True)))
         paragraphs(rest)
         for child in sec.children:
             section(child)
