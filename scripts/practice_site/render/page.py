@@ -9,6 +9,7 @@ every piece of data in it.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,7 +54,7 @@ class Page:
     links: tuple[tuple[str, str], ...] = ()
     """(source path, anchor) of every link to a page of the site, for the adapter to check."""
 
-    @property
+    @functools.cached_property  # a report page has a thousand; every link into it asks
     def ids(self) -> set[str]:
         """Every ``id`` in the HTML: the anchors a link may point at."""
         return set(_IDS.findall(self.html))
@@ -89,6 +90,10 @@ class PageBuilder:
         tip = f' title="{escape(title)}"' if title else ""
         return Markup(f'<a href="{escape(self.url(to, anchor))}"{extra}{tip}>{escape(text)}</a>')
 
+    def source(self, report: str, sentence: str, text="原文", place: str = "") -> Markup:
+        """A link to a sentence of a report (``data-place``: where it is, for print)."""
+        return self.link(uris.report(report), text, sentence, title="在原文中查看这句话", data_place=place)
+
     def heading(self, level: int, ident: str | None, content, attrs: str = "") -> Markup:
         """``<hN id>content¶</hN>``; ``ident`` None: the page title's slug."""
         text = _TAGS.sub("", str(escape(content)))
@@ -121,12 +126,11 @@ def broken_links(pages: dict[str, Page], others: set[str]) -> list[str]:
     """Every link of ``pages`` to a page that is neither generated nor in ``others`` (the
     hand-written pages), or to an anchor its generated target does not have, as
     ``source: target#anchor``: what ``mkdocs build --strict`` refuses in a Markdown page."""
-    ids: dict[str, set[str]] = {}
     out = []
     for uri, page in pages.items():
         for to, anchor in dict.fromkeys(page.links):
             if to in pages:
-                if anchor and anchor not in ids.setdefault(to, pages[to].ids):
+                if anchor and anchor not in pages[to].ids:
                     out.append(f"{uri}: {to}#{anchor} (no such anchor)")
             elif to not in others:
                 out.append(f"{uri}: {to} (no such page)")

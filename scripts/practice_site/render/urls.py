@@ -1,6 +1,7 @@
 """The site's URL scheme, in one place, and relative URLs between built pages."""
 from __future__ import annotations
 
+import functools
 import posixpath
 
 
@@ -45,6 +46,7 @@ class uris:
         return f"browse/{rid}.md"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pages of one folder link the same few hundred pages
 def page_url(uri: str, directory_urls: bool = True) -> str:
     """The URL MkDocs gives the page at source path ``uri`` (relative to the site root):
     ``a/b.md`` -> ``a/b/`` with directory URLs, ``a/b.html`` without (offline edition)."""
@@ -56,10 +58,14 @@ def page_url(uri: str, directory_urls: bool = True) -> str:
     return stem + "/" if stem else ""
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def built_url(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
-    """Relative URL of ``to_uri``'s built page from ``from_uri``'s."""
-    to, here = page_url(to_uri, directory_urls), page_url(from_uri, directory_urls)
-    if not directory_urls:
-        return posixpath.relpath(to, posixpath.dirname(here) or ".")
-    rel = posixpath.relpath(to or ".", here or ".")
-    return "./" if rel == "." else rel + "/"
+    """Relative URL of ``to_uri``'s built page from ``from_uri``'s (``posixpath.relpath``'s
+    answer, without its ``getcwd()`` per call)."""
+    here = page_url(from_uri, directory_urls).split("/")[:-1]  # the folder the page is in
+    to = page_url(to_uri, directory_urls).split("/")
+    i = 0
+    while i < len(here) and i < len(to) - 1 and here[i] == to[i]:
+        i += 1
+    rel = "/".join([".."] * (len(here) - i) + to[i:])
+    return rel or "./"
