@@ -31,7 +31,7 @@ from practice_site.output import staging  # noqa: E402
 from practice_site.output import sync as serve_sync  # noqa: E402
 from practice_site.render import drafts, page_memo  # noqa: E402
 from practice_site.render.export import export_files  # noqa: E402
-from practice_site.render.page import Heading, broken_links  # noqa: E402
+from practice_site.render.page import Heading, broken_links, html_ids  # noqa: E402
 from practice_site.render.page import Page as GeneratedPage  # noqa: E402
 from practice_site.render.redirects import redirect_pages  # noqa: E402
 from practice_site.render.site import render_site  # noqa: E402
@@ -44,6 +44,8 @@ log = logging.getLogger("mkdocs.hooks.practice_site")
 _pages: dict[str, GeneratedPage] = {}
 """Generated pages (render/site.py): HTML, table of contents and meta, handed to MkDocs in
 ``on_page_markdown`` (meta) and ``on_page_content`` (HTML, toc); their source is empty."""
+_handwritten: dict[str, set[str]] = {}
+"""Hand-written page (source path) -> the ids its HTML has, once converted."""
 _static: dict[str, str] = {}
 """Generated files that are not pages: the export (export.py), old URLs (redirects.py)."""
 _corpus = None
@@ -115,9 +117,11 @@ def on_files(files, config):
         if not safe_uri(uri):  # ids pass the slug rule; MkDocs would write ../ paths anyway
             raise PluginError(f"refusing to write a page outside the site: {uri}")
         files.append(File.generated(config, uri, content=""))
-    # MkDocs checks the links of Markdown pages; these are HTML: checked here, as strictly.
+    # MkDocs checks the links of Markdown pages; these are HTML: checked here, as strictly
+    # (anchors into hand-written pages once those are converted: on_env).
     for problem in broken_links(_pages, {f.src_uri for f in files if f.src_uri not in _pages}):
         log.warning(f"Generated page links to a missing target: {problem}")
+    _handwritten.clear()
     for uri, text in _static.items():  # paths made of validated ids (slug rule)
         files.append(File.generated(config, uri, content=text))
     for f in [f for f in files if search_worker.is_worker(f.src_uri)]:
@@ -170,11 +174,18 @@ def on_page_content(content, page, config, files):
     if generated := _pages.get(page.file.src_uri):
         content = generated.html
         page.toc = _toc(generated.toc)
+    else:
+        _handwritten[page.file.src_uri] = html_ids(content)
     # Practice pages: the head and some sections out of the search index (search/tuning.py).
     return search_tuning.unindexed(page.file.src_uri, content, _corpus)
 
 
 def on_env(env, config, files):
+    # Every page is converted now: links of generated pages to anchors of hand-written ones.
+    if _handwritten:
+        for problem in broken_links(_pages, _handwritten):
+            if "(no such anchor)" in problem and problem.split(": ", 1)[1].split("#")[0] in _handwritten:
+                log.warning(f"Generated page links to a missing target: {problem}")
     # MkDocs makes a new Jinja environment for every build, so `mkdocs serve` compiled
     # Material's templates again on every edit (0.3 s of a 1.6 s CPU rebuild at ~60
     # practices). A bytecode cache in the temp folder (keyed by template source) keeps them.

@@ -57,7 +57,12 @@ class Page:
     @functools.cached_property  # a report page has a thousand; every link into it asks
     def ids(self) -> set[str]:
         """Every ``id`` in the HTML: the anchors a link may point at."""
-        return set(_IDS.findall(self.html))
+        return html_ids(self.html)
+
+
+def html_ids(html: str) -> set[str]:
+    """Every ``id`` attribute in ``html`` (double-quoted, as Markdown and the templates write them)."""
+    return set(_IDS.findall(html))
 
 
 def heading_id(title: str) -> str:
@@ -122,10 +127,11 @@ def render_page(template: str, me: str, meta: dict, directory_urls: bool = True,
     return Page(meta, html.strip() + "\n", tuple(builder.headings), tuple(builder.links))
 
 
-def broken_links(pages: dict[str, Page], others: set[str]) -> list[str]:
+def broken_links(pages: dict[str, Page], others: set[str] | dict[str, set[str]]) -> list[str]:
     """Every link of ``pages`` to a page that is neither generated nor in ``others`` (the
-    hand-written pages), or to an anchor its generated target does not have, as
-    ``source: target#anchor``: what ``mkdocs build --strict`` refuses in a Markdown page."""
+    hand-written pages; as a dict, with their ids: then anchors into them are checked too),
+    or to an anchor its target does not have, as ``source: target#anchor``: what
+    ``mkdocs build --strict`` refuses in a Markdown page."""
     out = []
     for uri, page in pages.items():
         for to, anchor in dict.fromkeys(page.links):
@@ -134,4 +140,6 @@ def broken_links(pages: dict[str, Page], others: set[str]) -> list[str]:
                     out.append(f"{uri}: {to}#{anchor} (no such anchor)")
             elif to not in others:
                 out.append(f"{uri}: {to} (no such page)")
+            elif anchor and isinstance(others, dict) and anchor not in others[to]:
+                out.append(f"{uri}: {to}#{anchor} (no such anchor)")
     return out
