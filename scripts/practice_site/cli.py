@@ -7,6 +7,7 @@ from pathlib import Path
 
 from practice_site.corpus.load import load_corpus
 from practice_site.corpus.model import Corpus
+from practice_site.corpus.practices import links_to_drafts
 from practice_site.corpus.problems import format_problems
 from practice_site.render.site import render_site
 from practice_site.text.slug import safe_uri
@@ -29,6 +30,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     drafts = sum(p.draft for p in corpus.practices.values())
     print(f"ok: {len(corpus.reports)} report(s), {len(corpus.practices)} practice(s)"
           + (f", {drafts} of them draft(s) (status: draft)" if drafts else ""))
+    if links := links_to_drafts(corpus.practices):
+        print(f"注意：{len(links)} 条链接从已发布的记录指向草稿：")
+        print("\n".join(f"  {ln}" for ln in links))
     return 0
 
 

@@ -188,6 +188,9 @@ class Skip:
     """Practice ids where the term is dealt with, if any."""
     line: int = 0
     """Line in ``data/coverage.yml``."""
+    report: str = ""
+    """The report id the entry was written for: it skips the term in that report only. Empty:
+    in every report."""
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,9 @@ REQUIRED = ("id", "name", "kind", "theme", "tags", "summary", "how", "outcomes",
 OPTIONAL = ("aliases", "evidence", "former_ids", "status")
 STATUSES = ("draft",)
 """``status``: only ``draft`` (written by add-report); deleting the line publishes the record."""
+DRAFT_SUMMARY = "（草稿）概述待编辑依据报告原文撰写。"
+"""The summary add-report writes into a draft; a published record may not keep it."""
+DRAFT_MARK = "（草稿）"
 OUTCOME_REQUIRED = ("figure", "measures", "quote")
 OUTCOME_OPTIONAL = ("report",)
 """``report``: the report id whose sentence the outcome cites, where several reports hold
@@ -189,6 +192,9 @@ def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | N
                 r.problem(av.line, f"aliases[{i}]", f"{a!r} does not occur in any report (quotation "
                           "marks ignored); an alias is another name the report uses")
     summary = r.text(f.get("summary"), "summary", max_len=300)
+    if summary and not status and DRAFT_MARK in summary:
+        r.problem(f["summary"].line, "summary", f"已发布的记录（没有 status: draft）仍是草稿占位文字"
+                  f"“{summary[:40]}”：请依据报告原文撰写概述，或恢复 status: draft")
 
     def choice(key: str, table: Known, what: str) -> str | None:
         value = r.text(f.get(key), key)
@@ -396,6 +402,21 @@ def check_corpus(practices: dict[str, Practice], readers: dict[str, FieldReader]
                                       f"{' or '.join(repr(m) for m in missing)}; quote the words of "
                                       "one sentence that name both practices (a name or alias) and "
                                       "state the link")
+
+
+def links_to_drafts(practices: dict[str, Practice]) -> list[str]:
+    """One line per link of a published record to a draft (``check`` prints them): the site
+    leaves the link out until the draft is published, so the editor is told where."""
+    out = []
+    for p in sorted(practices.values(), key=lambda p: p.id):
+        if p.draft:
+            continue
+        for i, rel in enumerate(p.related):
+            target = practices.get(rel.target)
+            if target is not None and target.draft:
+                out.append(f"{p.path}:{rel.line}: related[{i}].id: 已发布的记录 {p.id} 链接到草稿 "
+                           f"{rel.target}（{target.path}，仍有 status: draft）；草稿发布前，网站上不显示这条链接")
+    return out
 
 
 def _name_lines(p: Practice, top: Value) -> list[tuple[str, str, int]]:

@@ -137,7 +137,8 @@ def themes_yaml(themes: dict) -> str:
 
 def coverage_yaml(entries: list[dict[str, str]]) -> str:
     return "".join(f"- term: {scalar(e['term'])}\n  category: {e['category']}\n"
-                   f"  reason: {scalar(e['reason'])}\n" for e in entries)
+                   f"  reason: {scalar(e['reason'])}\n"
+                   + (f"  report: {e['report']}\n" if e.get("report") else "") for e in entries)
 
 
 def _load(data: Path, root: Path, stage: str):
@@ -173,7 +174,8 @@ def coverage_entries(corpus, rid: str, plan: DraftPlan) -> list[dict[str, str]]:
         c = judged.get(term) or next((c for c in plan.rejected if c.sentence.id == occ.sentence
                                       and c.start < occ.end and occ.start < c.end), None)
         category, reason = (c.verdict, c.reason) if c else ("not-a-measure", REASONS["unjudged"])
-        out[term] = {"term": term, "category": category, "reason": f"{reason}；待编辑复核（add-report 提议）"}
+        out[term] = {"term": term, "category": category, "reason": f"{reason}；待编辑复核（add-report 提议）",
+                     "report": rid}
     return list(out.values())
 
 
@@ -298,8 +300,10 @@ def summary(req: Request, plan: DraftPlan, entries: list[dict[str, str]], corpus
     out.extend(f"  {pid}  {corpus.practices[pid].name}" + (f"  (as {'、'.join(ns)})" if ns else "")
                for pid, ns in sorted(plan.named.items()))
     if plan.themes:
-        out.append(f"new themes ({len(plan.themes)}) in data/themes.yml:")
-        out.extend(f"  {tid}  {t['name']}" for tid, t in plan.themes.items())
+        out.append(f"提议的新主题（{len(plan.themes)} 个，已写入 data/themes.yml）：没有相符的已有主题；"
+                   "请逐一审核：改名、并入已有主题（改草稿的 theme）或删除")
+        out.extend(f"  {tid}  {t['name']}（来自标题：{t['heading']}）" if t.get("heading") else
+                   f"  {tid}  {t['name']}" for tid, t in plan.themes.items())
     out.append(f"proposed skips ({len(entries)}) in data/coverage.yml:")
     out.extend(f"  [{e['category']}] {e['term']}: {e['reason']}" for e in entries)
     out.append(f"variant suggestions ({len(plan.suggestions)}), not applied:")

@@ -21,7 +21,7 @@ the report ends up somewhere.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from practice_site.drafting import candidate_rules as rules
 from practice_site.drafting.grammar import (
@@ -301,6 +301,27 @@ def sentence_candidates(s: Sentence, heading: bool = False) -> list[Candidate]:
 
 
 def find_candidates(parsed: ParsedReport) -> list[Candidate]:
-    """Every proposed name and every quoted term of the report, in reading order."""
-    headings = {sec.sentences[0].id for sec in parsed.walk() if sec.sentences}
-    return [c for s in parsed.sentences for c in sentence_candidates(s, s.id in headings)]
+    """Every proposed name and every quoted term of the report, in reading order. In a
+    section whose heading (or an ancestor's) announces plans (下一步工作打算), nothing is a
+    draft: what it names is still to be done."""
+    headings = {sec.sentences[0].id for sec in parsed.walk() if sec.sentences and title_like(sec.sentences[0])}
+    out = []
+    for s in parsed.sentences:
+        found = sentence_candidates(s, s.id in headings)
+        if in_plan(parsed, s):
+            found = [replace(c, verdict="target", reason=rules.REASONS["plan"]) if c.verdict == "draft" else c
+                     for c in found]
+        out.extend(found)
+    return out
+
+
+def title_like(s: Sentence) -> bool:
+    """A heading sentence that reads as a title (深化打击整治), not an item's first sentence that
+    goes on to say what was done (（1）组建青年民警应急分队，开展实战演练**次。)."""
+    text = s.text.rstrip("。！!；;")
+    return not re.search(r"[，,；;：:]", text)
+
+
+def in_plan(parsed: ParsedReport, s: Sentence) -> bool:
+    """Whether the sentence stands under a heading announcing plans (第二部分 下一步工作打算)."""
+    return bool(s.section) and any(rules.PLAN_HEADINGS.search(sec.heading) for sec in parsed.path(s.section))

@@ -1,9 +1,11 @@
 """Best guesses for a draft record: its theme, tags and readable id. An editor reviews each
 draft, so a guess only has to be a good start; it must always be valid (check passes).
 
-- Theme: the report's top-level part holding the sentence. A part whose heading shares
-  enough words with an existing theme goes to that theme; otherwise the part heading
-  becomes a new theme (written to themes.yml).
+- Theme: by the headings above the sentence, top-down; the first heading that names a
+  subject decides (第一部分 2023年主要工作 names none: its points 1.治安防控 are asked). A
+  heading naming an existing theme (队伍建设情况 names 队伍建设) or sharing enough words with
+  one goes to it; otherwise a new theme is proposed (written to themes.yml and printed by
+  add-report for the editor to review).
 - Tags: the tags whose name occurs in the sentence or its part heading, else the tag whose
   description shares the most two-character words with them.
 - Id: pinyin of the name's characters, two syllables a word, at most four words, made
@@ -24,6 +26,14 @@ from practice_site.text.terms import unquoted
 
 MIN_THEME_OVERLAP = 4
 """Shared two-character words between a part heading and a theme to file the part there."""
+MIN_HEADING = 2
+"""A heading with fewer characters than this left after ``GENERIC_HEADING`` names no subject."""
+GENERIC_HEADING = re.compile(
+    r"^([（(]?[一二三四五六七八九十0-9]+[)）、.．]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+(部分|章|篇)?[，,、]?)"
+    r"|(19|20)[0-9]{2}年度?|上半年|全年|主要|工作|情况|开展|有关|方面|总结|报告|基本|取得的?|成效|亮点|做法|举措"
+    r"|[\s：:，,。；;“”]")
+"""Words of a part heading that say nothing about its subject (第一部分 2023年主要工作,
+队伍建设情况 -> 队伍建设)."""
 MAX_TAGS = 2
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -76,6 +86,12 @@ def short_heading(heading: str) -> str:
     return last[:12] or heading[:12]
 
 
+def heading_core(heading: str) -> str:
+    """What a heading is about, without its marker and generic words (``heading_core('队伍建设情况')``
+    is 队伍建设; of 第一部分 2023年主要工作 nothing is left)."""
+    return GENERIC_HEADING.sub("", heading)
+
+
 class ThemeGuesser:
     def __init__(self, corpus: Corpus, rid: str):
         self.corpus, self.rid = corpus, rid
@@ -99,13 +115,23 @@ class ThemeGuesser:
         return best[1], best[0]
 
     def _for_part(self, part: Section) -> str:
+        """The theme of a section by its heading: an existing theme the heading names (队伍建设情况
+        -> 队伍建设) or shares enough words with, else a proposed new one; '' for a heading
+        that names no subject (第一部分 2023年主要工作), whose sections are asked instead."""
         if part.id in self._by_section:
             return self._by_section[part.id]
-        tid, score = self._best(part.heading)
-        if score < MIN_THEME_OVERLAP:
-            tid = self._new_theme(short_heading(part.heading or part.sentences[0].text),
-                                  f"《{self.corpus.reports[self.rid].title}》中的一部分：{part.heading}",
-                                  [part] if self.parsed.top(part.number) is part else [], part.heading)
+        core = heading_core(part.heading)
+        if len(core) < MIN_HEADING:
+            tid = ""
+        else:
+            tid = next((t for t, (n, _) in sorted(self._all().items())
+                        if len(heading_core(n)) >= MIN_HEADING and (heading_core(n) in core or core in heading_core(n))), "")
+            if not tid:
+                tid, score = self._best(part.heading)
+                if score < MIN_THEME_OVERLAP:
+                    tid = self._new_theme(short_heading(core),
+                                          f"《{self.corpus.reports[self.rid].title}》中的一部分：{part.heading}",
+                                          [part] if self.parsed.top(part.number) is part else [], part.heading)
         self._by_section[part.id] = tid
         return tid
 
@@ -119,15 +145,22 @@ class ThemeGuesser:
         tid = unique_id(name, set(self._all()))
         self._headings[tid] = heading
         self.new[tid] = {"name": name, "description": description[:300],
-                         "parts": [{"report": self.rid, "part": p.number} for p in parts]}
+                         "parts": [{"report": self.rid, "part": p.number} for p in parts], "heading": editorial(heading)}
         return tid
 
     def theme_for(self, s: Sentence, clause: str) -> str:
         """The theme of the sentence's part; outside any part (introduction, closing), the
         theme of the part that shares most words with the ``clause`` naming the draft."""
         path = self.parsed.path(s.section) if s.section else ()
-        if path:
-            tid = self._for_part(path[0])
+        tid = next((t for t in (self._for_part(sec) for sec in path) if t), "")
+        if not tid and path and self.corpus.themes:
+            tid, score = self._best(clause + s.text)
+            tid = tid if score >= 1 else ""
+        if tid:
+            pass
+        elif path:
+            tid = self._new_theme(short_heading(path[-1].heading), f"《{self.corpus.reports[self.rid].title}》"
+                                  f"中的一部分：{path[-1].heading}", [], path[-1].heading)
         else:
             words = bigrams(clause)
             parts = sorted(self.parsed.sections, key=lambda p: -len(words & bigrams(

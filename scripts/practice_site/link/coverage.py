@@ -168,14 +168,16 @@ def classify(corpus: Corpus) -> list[Status]:
             out.append(Status(occ, "record", practice=pid))
             continue
         term = unquoted(occ.term)
+        # An entry written for one report skips the term there only.
+        skipped = [k for k in corpus.skipped if not k.report or k.report == occ.report]
         if occ.kind == "quoted":
             # Exactly the term, or a longer skipped name that holds it in this sentence
             # (“镇村除险保安” inside 镇村除险保安专项行动).
             sentence = unquoted(texts[key])
-            skip = next((k for k in corpus.skipped if k.term == term), None) or next(
-                (k for k in corpus.skipped if term in k.term and k.term in sentence), None)
+            skip = next((k for k in skipped if k.term == term), None) or next(
+                (k for k in skipped if term in k.term and k.term in sentence), None)
         else:
-            skip = next((k for k in sorted(corpus.skipped, key=lambda k: -len(k.term))
+            skip = next((k for k in sorted(skipped, key=lambda k: -len(k.term))
                          if any(f.endswith(k.term) for f in _strip_tail(term))), None)
         out.append(Status(occ, "skipped", skip=skip) if skip else Status(occ, "unclassified"))
     return out
