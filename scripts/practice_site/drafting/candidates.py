@@ -128,8 +128,9 @@ def by_lists(text: str, depth: list[int], cs: int, ce: int, heading: bool = Fals
     if verb_end < 0 or verb_end >= ce or text[verb_end] in "、和及与":
         return out
     items = split_items(text, depth, verb_end, ce)
-    if len(items) == 1 and (named := verb_named(text, verb_end, ce, verb)):
-        out.append(named)
+    if verb in rules.VERB_IN_NAME:  # its object alone is never the name (传统侵财犯罪)
+        if len(items) == 1 and (named := verb_named(text, verb_end, ce, verb)):
+            out.append(named)
         return out
     lo, hi = rules.SHORT_OBJECT
     for x, y in items:
