@@ -74,6 +74,16 @@ def test_generic_objects_are_not_drafted(text):
     assert drafted(text) == set()
 
 
+@pytest.mark.parametrize(("heading", "drafts"), [
+    ("健全执法监督机制。", set()),               # ordinary words + a name ending: the section's subject
+    ("一、执法制度体系建设", set()),
+    ("建立“案件周评”机制", {"“案件周评”机制"}),   # a quoted core is a name anywhere
+    ("建立督办督导工作机制", {"督办督导工作机制"}),
+])
+def test_a_heading_made_of_ordinary_words_is_a_subject(heading, drafts):
+    assert drafted(heading, heading=True) == drafts
+
+
 def test_a_title_heading_gives_no_lone_object_but_an_item_sentence_does():
     assert drafted("深化助农增收", heading=True) == set()
     report = parse_report("某局工作报告\n一、基层基础\n（1）组建青年民警应急分队，开展演练**次。\n"

@@ -141,6 +141,9 @@ COMMON_HALVES = (
 word of ordinary official prose (开展防范宣传, 深化打击整治, 强化队伍管理): the rule that lets
 助企纾困 in keeps the generic four-character phrases out."""
 
+SCOPED_ENDINGS = ("制度", "机制")
+"""Endings that may stand before another ending in a heading's subject (执法制度体系)."""
+
 SHORT_OBJECT = (5, 8)
 """An unquoted lone object of a list verb is a name within these lengths (全力开展电诈打击治理).
 Four characters are left out: official prose is full of generic four-character phrases
@@ -186,6 +189,7 @@ REASONS = {
     "generic": "泛称，不是具体的名称",
     "too-long": "句子成分过长，不像名称",
     "quoted-phrase": "引号内的说法，句中未作为一项措施提出",
+    "heading-theme": "标题中的常用词加名称词尾，是这一部分的主题，不是具体做法",
     "unjudged": "add-report 未判定为做法",
 }
 """Why a candidate is not drafted, as its proposed coverage.yml reason (for the editor).

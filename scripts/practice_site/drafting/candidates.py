@@ -160,6 +160,24 @@ _VERBS = sorted(set(rules.LIST_VERBS + rules.DOING_VERBS + rules.VERB_IN_NAME), 
 _NUMBER = re.compile(r"[0-9０-９*＊]")
 
 
+def common_core(name: str) -> bool:
+    """Whether an unquoted name is ordinary words with a name ending (执法监督机制, 执法制度体系):
+    in a heading, the subject of the section rather than an initiative."""
+    if "“" in name or '"' in name:
+        return False
+    core = name
+    for t in rules.TAILS:
+        if core.endswith(t) and len(core) > len(t):
+            core = core[:-len(t)]
+            break
+    ending = next((e for e in _ENDINGS if core.endswith(e)), "")
+    core = core[:len(core) - len(ending)]
+    if ending in rules.ENDINGS and core.endswith(rules.SCOPED_ENDINGS):  # 执法制度体系
+        core = core[:-2]
+    halves = [core[i:i + 2] for i in range(0, len(core), 2)]
+    return bool(ending) and len(core) % 2 == 0 and all(h in rules.COMMON_HALVES for h in halves)
+
+
 def lever_item(item: str) -> bool:
     """An item of ``以甲和乙为抓手`` ending in 建设 after a name of its own (清廉公安建设)."""
     core = item[:-len(rules.LEVER_TAIL)] if item.endswith(rules.LEVER_TAIL) else ""
@@ -284,6 +302,8 @@ def sentence_candidates(s: Sentence, heading: bool = False) -> list[Candidate]:
     for a, b, rule, alias, cs, ce in sorted(kept):
         name = text[a:b]
         verdict, reason = judge(name, text, depth, cs, ce, a)
+        if verdict == "draft" and heading and common_core(name):
+            verdict, reason = "not-a-measure", rules.REASONS["heading-theme"]
         alias = alias or _core_alias(name)
         # The alias is a prefix of the name or its quoted core: take it from the report's text.
         at = a if name.startswith(alias) else a + 1
