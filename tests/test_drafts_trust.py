@@ -166,3 +166,18 @@ def test_a_skip_for_an_unknown_report_is_refused(trial, tmp_path):
     _, problems = load_corpus(data, tmp_path)
     assert [p.field.endswith(".report") for p in problems] == [True]
     assert "no-such-report" in problems[0].message and problems[0].path == "data/coverage.yml"
+
+
+def test_a_generic_heading_without_points_creates_no_theme(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    report = tmp_path / "generic.txt"
+    report.write_text("某所2023年工作总结\n第一部分 2023年主要工作\n推行“守望相助”工作法，化解纠纷**起。\n",
+                      encoding="utf-8")
+    before = (data / "themes.yml").read_bytes()
+    assert add(data, report, "generic", "某所2023年工作总结") == 0
+    assert (data / "themes.yml").read_bytes() == before
+    assert "提议的新主题" not in capsys.readouterr().out
+    draft = next(yaml.safe_load(p.read_text(encoding="utf-8")) for p in (data / "practices").glob("*.yml")
+                 if "守望相助" in p.read_text(encoding="utf-8"))
+    assert draft["theme"] in ("pingan", "fuwu")

@@ -149,30 +149,23 @@ class ThemeGuesser:
         return tid
 
     def theme_for(self, s: Sentence, clause: str) -> str:
-        """The theme of the sentence's part; outside any part (introduction, closing), the
-        theme of the part that shares most words with the ``clause`` naming the draft."""
+        """The theme of the first heading above the sentence that names a subject; outside
+        any part (introduction, closing), of the part that shares most words with the
+        ``clause`` naming the draft. Where no heading names one (第一部分 2023年主要工作 with no
+        points), the existing theme closest to the clause; with no theme at all, one named
+        after the report, proposed like any other."""
         path = self.parsed.path(s.section) if s.section else ()
-        tid = next((t for t in (self._for_part(sec) for sec in path) if t), "")
-        if not tid and path and self.corpus.themes:
-            tid, score = self._best(clause + s.text)
-            tid = tid if score >= 1 else ""
-        if tid:
-            pass
-        elif path:
-            tid = self._new_theme(short_heading(path[-1].heading), f"《{self.corpus.reports[self.rid].title}》"
-                                  f"中的一部分：{path[-1].heading}", [], path[-1].heading)
-        else:
+        if not path:
             words = bigrams(clause)
-            parts = sorted(self.parsed.sections, key=lambda p: -len(words & bigrams(
-                p.heading + "".join(x.text for x in self.parsed.sentences_in(p.id)))))
-            if parts:
-                tid = self._for_part(parts[0])
-            elif self._all():
-                tid = self._best(s.text)[0] or sorted(self._all())[0]
-            else:
-                report = self.corpus.reports[self.rid]
-                tid = self._new_theme(report.title[:12], f"《{report.title}》中不属于任何部分的内容。", [],
-                                      report.title)
+            path = tuple(sorted(self.parsed.sections, key=lambda p: -len(words & bigrams(
+                p.heading + "".join(x.text for x in self.parsed.sentences_in(p.id)))))[:1])
+        tid = next((t for t in (self._for_part(sec) for sec in path) if t), "")
+        if not tid and self._all():
+            tid = self._best(clause + s.text)[0] or sorted(self._all())[0]
+        if not tid:
+            report = self.corpus.reports[self.rid]
+            tid = self._new_theme(report.title[:12], f"《{report.title}》中不属于任何部分的内容。", [],
+                                  report.title)
         self.used.add(tid)
         return tid
 
