@@ -69,6 +69,7 @@ def test_not_drafted(text, name, verdict):
     "制定相关工作的清单。",                # 的: a description, not a name
     "严打整治违法犯罪。",                  # 严打 + ordinary prose: a heading's theme
     "推进基层治理现代化建设。",
+    "送奖到岗、到家***人次。",              # 到岗: a verb's complement, not a name ending in 岗
 ])
 def test_generic_objects_are_not_drafted(text):
     assert drafted(text) == set()

@@ -23,6 +23,8 @@ ENDINGS = {
     "服务队": "practice", "巡逻队": "practice", "巡防队": "practice", "金名片": "practice",
 }
 """How an initiative's name ends when it ends like a name (…机制, …工程, …试点)."""
+NOT_ENDINGS = ("到岗", "在岗", "上岗", "离岗", "返岗", "值岗", "定岗", "转岗", "脱岗")
+"""Where an ending is a verb's complement, not a name's last word (送奖到岗、到家)."""
 
 TAILS = ("建设", "任务", "工作", "项目")
 """Generic words that may follow an ending (…试点建设, …试点任务). ``任务`` and ``工作`` are

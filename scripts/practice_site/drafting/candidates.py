@@ -68,7 +68,7 @@ def by_endings(text: str, depth: list[int], cs: int, ce: int) -> list[tuple[int,
     out = []
     for i in range(cs + 2, ce + 1):
         ending = ending_at(text, cs, i)
-        if not ending or depth[i - len(ending)] or depth[i - 1]:
+        if not ending or depth[i - len(ending)] or depth[i - 1] or text.endswith(rules.NOT_ENDINGS, cs, i):
             continue
         j = i
         if j < ce and text[j] in "（(":  # 服务中心（网办中心）建设: an aside before the tail
