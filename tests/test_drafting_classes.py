@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from practice_site.drafting.candidates import find_candidates, sentence_candidates
+from practice_site.drafting.candidates import find_candidates, in_plan, sentence_candidates
 from practice_site.text.report import Sentence, parse_report
 
 
@@ -100,3 +100,9 @@ def test_nothing_under_a_plan_heading_is_drafted():
     assert verdicts["“守望相助”工作法"] == ("draft", "")
     assert verdicts["“邻里守望”工作法"][0] == "target"
     assert "打算" in verdicts["“邻里守望”工作法"][1]
+
+
+def test_a_named_programme_in_a_heading_is_not_a_plan():
+    report = parse_report("某局工作报告\n一、实施“春雷”计划\n推行“守望相助”工作法，化解纠纷**起。\n")
+    assert not any(in_plan(report, s) for s in report.sentences)
+    assert "“守望相助”工作法" in {c.name for c in find_candidates(report) if c.verdict == "draft"}

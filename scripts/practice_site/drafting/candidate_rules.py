@@ -101,9 +101,10 @@ COUNT_TAIL = r"[0-9０-９*＊][0-9０-９*＊.．]*[余多]?[万千]?(个|家|�
 FUTURE = re.compile(r"下一步|下步|明年|今后|计划|打算|拟|力争|将要|将继续|将进一步"
                     r"|[将要](全面|进一步|继续|持续|大力|加快|着力)?(推行|推进|开展|实施|建立|打造|组建|深化|创建|推广)")
 """A candidate after these in its sentence is a plan the report does not say was done."""
-PLAN_HEADINGS = re.compile(r"下一步|下步|明年|今后|打算|计划|思路|展望|谋划|设想")
+PLAN_HEADINGS = re.compile(r"下一步|下步|明年|今后|打算|工作计划|计划安排|工作思路|展望|谋划")
 """A section whose heading (or an ancestor's) says so holds plans: nothing in it is drafted,
-and none of its sentences is quoted as a 做法要点 or outcome."""
+and none of its sentences is quoted as a 做法要点 or outcome. Not a bare 计划: a heading may name
+a programme (实施“春雷”计划)."""
 
 GOAL_ENDINGS = ("化", "水平", "能力", "格局", "成效")
 """A lone object ending so is a goal, not an initiative (推进基层治理现代化)."""
