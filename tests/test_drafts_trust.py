@@ -181,3 +181,16 @@ def test_a_generic_heading_without_points_creates_no_theme(tmp_path, capsys):
     draft = next(yaml.safe_load(p.read_text(encoding="utf-8")) for p in (data / "practices").glob("*.yml")
                  if "守望相助" in p.read_text(encoding="utf-8"))
     assert draft["theme"] in ("pingan", "fuwu")
+
+
+def test_outcomes_stop_at_a_sentence_naming_another_initiative(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    report = tmp_path / "item.txt"
+    report.write_text("某所工作总结\n一、平安稳定\n（1）推行“守望相助”工作法，化解纠纷**起。回访群众***人次。"
+                      "深入推进警网融合，走访群众****人次。\n", encoding="utf-8")
+    assert add(data, report, "item", "某所工作总结") == 0
+    draft = next(yaml.safe_load(p.read_text(encoding="utf-8")) for p in (data / "practices").glob("*.yml")
+                 if "守望相助" in p.read_text(encoding="utf-8"))
+    # the next sentence is its own; the one naming 警网融合 (an existing practice) is not
+    assert [o["figure"] for o in draft["outcomes"]] == ["**起", "***人次"]

@@ -8,6 +8,7 @@ writes and checks.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,8 +123,12 @@ def plan_drafts(corpus: Corpus, rid: str) -> DraftPlan:
         if s is not None:
             for m in found:
                 by_section.setdefault(_place(s, m[0]), []).append(m[2])
+    # Sentences that name an initiative: an item's later sentence naming one is not the
+    # earlier initiative's outcome.
+    naming = {sid for sid, found in mentions.items() if found} | {
+        c.sentence.id for d in drafts.values() for c in d.occurrences}
     for d in drafts.values():
-        plan.drafts.append(_record(d, corpus, rid, themes, by_section, drafts))
+        plan.drafts.append(_record(d, corpus, rid, themes, by_section, drafts, naming))
         first = d.occurrences[0].sentence
         plan.where[d.id] = f"{parsed.label(first.section)} (sentence {first.id}, line {first.line})"
         plan.suggestions.extend(variants(d, corpus))
@@ -141,7 +146,8 @@ def _place(s: Sentence, at: int) -> str:
 
 
 def _record(d: Draft, corpus: Corpus, rid: str, themes: ThemeGuesser,
-            by_section: dict[str, list[str]], drafts: dict[str, Draft]) -> dict[str, Any]:
+            by_section: dict[str, list[str]], drafts: dict[str, Draft],
+            naming: AbstractSet[str] = frozenset()) -> dict[str, Any]:
     first = d.occurrences[0]
     parsed = corpus.reports[rid].parsed
     others = [d2.occurrences[0] for d2 in drafts.values() if d2 is not d]
@@ -161,7 +167,7 @@ def _record(d: Draft, corpus: Corpus, rid: str, themes: ThemeGuesser,
     # sentences do not, and the report's title or headings may hold them.
     record["summary"] = SUMMARY
     record["how"] = how_quotes(d)
-    record["outcomes"] = outcomes(first, others, corpus, rid)
+    record["outcomes"] = outcomes(first, others, corpus, rid, naming)
     related = []
     for c in d.occurrences:
         for pid in by_section.get(_place(c.sentence, c.start), []):
@@ -208,25 +214,28 @@ def how_quotes(d: Draft) -> list[str]:
     return out[:MAX_HOW]
 
 
-def outcomes(c: Candidate, others: list[Candidate], corpus: Corpus, rid: str) -> list[dict[str, str]]:
+def outcomes(c: Candidate, others: list[Candidate], corpus: Corpus, rid: str,
+             naming: AbstractSet[str] = frozenset()) -> list[dict[str, str]]:
     """Figures that belong to the initiative: in its sentence, from its clause up to the next
     initiative named in that sentence or the next ；, and in the sentences after it in the
     same item (same section, same paragraph) up to one that names another initiative or
     states a plan. Each: figure as printed, the clause as its quote, the words before it as
     what it measures (the report's words)."""
     out: list[dict[str, str]] = []
-    for s, start in item_sentences(c, others, corpus.reports[rid].parsed):
+    for s, start in item_sentences(c, others, corpus.reports[rid].parsed, naming):
         for entry in _figures(s, start, [o for o in others if o.sentence.id == s.id], corpus, rid):
             if entry not in out:
                 out.append(entry)
     return out[:MAX_OUTCOMES]
 
 
-def item_sentences(c: Candidate, others: list[Candidate], parsed) -> list[tuple[Sentence, int]]:
+def item_sentences(c: Candidate, others: list[Candidate], parsed,
+                   naming: AbstractSet[str] = frozenset()) -> list[tuple[Sentence, int]]:
     """The naming sentence (from the name on) and the following sentences of the same item
-    that belong to the initiative (each from its start)."""
+    that belong to the initiative (each from its start): up to one that names an initiative
+    (``others``, or a sentence id in ``naming``) or states a plan."""
     out = [(c.sentence, c.end)]
-    named = {o.sentence.id for o in others}
+    named = {o.sentence.id for o in others} | naming
     sentences = parsed.sentences
     at = next((i for i, s in enumerate(sentences) if s.id == c.sentence.id), len(sentences))
     for s in sentences[at + 1:]:
