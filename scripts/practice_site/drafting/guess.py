@@ -4,7 +4,8 @@ draft, so a guess only has to be a good start; it must always be valid (check pa
 - Theme: by the headings above the sentence, top-down; the first heading that names a
   subject decides (第一部分 2023年主要工作 names none: its points 1.治安防控 are asked). A
   heading naming an existing theme (队伍建设情况 names 队伍建设) or sharing enough words with
-  one goes to it; otherwise a new theme is proposed (written to themes.yml and printed by
+  one goes to it, else the theme the section's whole text matches clearly best (by its name
+  and description); otherwise a new theme is proposed (written to themes.yml and printed by
   add-report for the editor to review).
 - Tags: the tags whose name occurs in the sentence or its part heading, else the tag whose
   description shares the most two-character words with them.
@@ -26,6 +27,10 @@ from practice_site.text.terms import unquoted
 
 MIN_THEME_OVERLAP = 4
 """Shared two-character words between a part heading and a theme to file the part there."""
+MIN_TEXT_OVERLAP = 8
+TEXT_MARGIN = 2
+"""A section whose heading matches no theme goes to the theme its whole text matches best,
+by this many shared two-character words and this margin over the next theme."""
 MIN_HEADING = 2
 """A heading with fewer characters than this left after ``GENERIC_HEADING`` names no subject."""
 GENERIC_HEADING = re.compile(
@@ -115,9 +120,10 @@ class ThemeGuesser:
         return best[1], best[0]
 
     def _for_part(self, part: Section) -> str:
-        """The theme of a section by its heading: an existing theme the heading names (队伍建设情况
-        -> 队伍建设) or shares enough words with, else a proposed new one; '' for a heading
-        that names no subject (第一部分 2023年主要工作), whose sections are asked instead."""
+        """The theme of a section: an existing theme its heading names (队伍建设情况 -> 队伍建设)
+        or shares enough words with, or that its whole text matches clearly best; else a
+        proposed new one named from the heading; '' for a heading that names no subject
+        (第一部分 2023年主要工作), whose sections are asked instead."""
         if part.id in self._by_section:
             return self._by_section[part.id]
         core = heading_core(part.heading)
@@ -129,11 +135,25 @@ class ThemeGuesser:
             if not tid:
                 tid, score = self._best(part.heading)
                 if score < MIN_THEME_OVERLAP:
-                    tid = self._new_theme(short_heading(core),
-                                          f"《{self.corpus.reports[self.rid].title}》中的一部分：{part.heading}",
-                                          [part] if self.parsed.top(part.number) is part else [], part.heading)
+                    tid = self._by_text(part)
+            if not tid:
+                tid = self._new_theme(heading_core(short_heading(part.heading)) or core[:12],
+                                      f"《{self.corpus.reports[self.rid].title}》中的一部分：{part.heading}",
+                                      [part] if self.parsed.top(part.number) is part else [], part.heading)
         self._by_section[part.id] = tid
         return tid
+
+    def _by_text(self, part: Section) -> str:
+        """The existing theme whose name and description share the most two-character words
+        with the section's whole text, when it shares at least ``MIN_TEXT_OVERLAP`` and
+        ``TEXT_MARGIN`` times as many as the next one; else ''."""
+        words = bigrams(part.heading + "".join(s.text for s in self.parsed.sentences_in(part.id)))
+        scored = sorted(((len(words & bigrams(t.name + t.description)), tid)
+                         for tid, t in self.corpus.themes.items()), reverse=True)
+        if not scored or scored[0][0] < MIN_TEXT_OVERLAP:
+            return ""
+        runner_up = scored[1][0] if len(scored) > 1 else 0
+        return scored[0][1] if scored[0][0] >= TEXT_MARGIN * runner_up else ""
 
     def _new_theme(self, name: str, description: str, parts: list[Section], heading: str = "") -> str:
         # Editorial text made from the report: keep it to what a theme field accepts.
