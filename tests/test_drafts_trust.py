@@ -194,3 +194,19 @@ def test_outcomes_stop_at_a_sentence_naming_another_initiative(tmp_path, capsys)
                  if "守望相助" in p.read_text(encoding="utf-8"))
     # the next sentence is its own; the one naming 警网融合 (an existing practice) is not
     assert [o["figure"] for o in draft["outcomes"]] == ["**起", "***人次"]
+
+
+def test_a_section_goes_to_the_theme_its_text_matches(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    with (data / "themes.yml").open("a", encoding="utf-8") as f:
+        f.write("jiaotong:\n  name: 交通安全\n  description: 整治酒驾醉驾、治理道路交通隐患、守护群众出行安全的做法。\n"
+                "  parts: []\n")
+    report = tmp_path / "road.txt"
+    report.write_text("某大队工作总结\n一、守护万家平安路\n推行“护路”工作法，整治酒驾醉驾***起，治理道路交通隐患**处，"
+                      "守护群众出行安全。\n", encoding="utf-8")
+    assert add(data, report, "road", "某大队工作总结") == 0
+    assert "提议的新主题" not in capsys.readouterr().out
+    draft = next(yaml.safe_load(p.read_text(encoding="utf-8")) for p in (data / "practices").glob("*.yml")
+                 if "护路" in p.read_text(encoding="utf-8"))
+    assert draft["theme"] == "jiaotong"
