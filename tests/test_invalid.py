@@ -182,8 +182,8 @@ def test_ten_thousand_records(tmp_path: Path):
           f"peak RSS {got['rss_mib']:.0f} MiB (+{got['grew_mib']:.0f} MiB while loading), "
           f"{len(got['problems'])} problems")
     assert got["problems"] == [
-        f"data/practices/gen-{i:05d}.yml:5: tags[0]: unknown tag '不存在'; add it to data/tags.yml "
-        "or use one of: 服务企业, 矛盾纠纷, 网格治理" for i in range(0, 10_000, 1000)]
+        f"data/practices/gen-{i:05d}.yml:5: tags[0]: 没有标签「不存在」；把它加进 data/tags.yml，"
+        "或从这些标签中选用：服务企业, 矛盾纠纷, 网格治理" for i in range(0, 10_000, 1000)]
     assert got["practices"] == 4 + 10_000 - 10
     assert got["seconds"] < 60 and got["rss_mib"] < 1024
 

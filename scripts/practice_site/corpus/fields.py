@@ -85,7 +85,7 @@ class FieldReader:
             self.problem(v.line, where, "只能写一行；删去换行")
             return None
         if m := _HTML.search(s):
-            self.problem(v.line, where, f"含有 HTML {quoted(m.group(0))}；写纯文字，"
+            self.problem(v.line, where, f"含有 HTML{quoted(m.group(0))}；写纯文字，"
                          "网站会把它原样显示出来")
             return None
         return s.strip()

@@ -35,6 +35,8 @@ LISTED_WITH = "listed-with: {label: 报告中并列提及, inverse: 报告中并
 UNSORTED_TAG = "daiding: {name: 待定, description: 起草时没有可用的标签，待编辑指定。}\n"
 """Added to tags.yml when it declares no tag: a record needs one."""
 _CONTROL = {b for b in range(32)} - {9, 10, 13}
+FILE_FIELD = "报告文件"
+"""The field of a problem of the FILE argument as a whole."""
 
 
 @dataclass(frozen=True)
@@ -61,23 +63,23 @@ def read_report_file(path: Path) -> tuple[str, list[str]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise Refused([Problem(shown, 0, "-", f"无法读取文件：{exc.strerror}")]) from None
+        raise Refused([Problem(shown, 0, FILE_FIELD, f"无法读取文件：{exc.strerror}")]) from None
     notes = []
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
         notes.append("已去掉 UTF-8 字节顺序标记（BOM）")
     if not raw.strip():
-        raise Refused([Problem(shown, 0, "-", "文件是空的；报告要有正文")])
+        raise Refused([Problem(shown, 0, FILE_FIELD, "文件是空的；报告要有正文")])
     if b"\x00" in raw or sum(b in _CONTROL for b in raw[:4096]) > 8:
         at = raw.find(b"\x00")
         where = f"（第 {at} 字节是 NUL）" if at >= 0 else ""
-        raise Refused([Problem(shown, 0, "-", f"是二进制文件{where}，不是文本；把报告另存为 "
+        raise Refused([Problem(shown, 0, FILE_FIELD, f"是二进制文件{where}，不是文本；把报告另存为 "
                                               "UTF-8 文本（.txt）")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise Refused([Problem(shown, line, "-", f"不是 UTF-8 编码（第 {exc.start} 字节处是 "
+        raise Refused([Problem(shown, line, FILE_FIELD, f"不是 UTF-8 编码（第 {exc.start} 字节处是 "
                                                  f"0x{raw[exc.start]:02x}）；把报告另存为 UTF-8 文本")]) from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -184,7 +186,7 @@ def add_report(req: Request, data: Path, root: Path, say: Callable[[str], None] 
     text, notes = read_report_file(req.file)
     # Decided on the text, not on the parse: which line is the title is the parser's call.
     if not SENTENCE.search(text):
-        raise Refused([Problem(str(req.file), 0, "-", "找不到句子：没有以 。！？ 结尾的文字；"
+        raise Refused([Problem(str(req.file), 0, FILE_FIELD, "找不到句子：没有以 。！？ 结尾的文字；"
                                "报告要由句子组成")])
     with tempfile.TemporaryDirectory(prefix="add-report-") as tmp:
         stage_root = Path(tmp)

@@ -127,7 +127,7 @@ def plan_drafts(corpus: Corpus, rid: str) -> DraftPlan:
     for d in drafts.values():
         plan.drafts.append(_record(d, corpus, rid, themes, by_section, drafts))
         first = d.occurrences[0].sentence
-        plan.where[d.id] = f"{parsed.label(first.section)}（句子 {first.id}，第 {first.line} 行）"
+        plan.where[d.id] = f"「{parsed.label(first.section)}」处（句子 {first.id}，第 {first.line} 行）"
         plan.suggestions.extend(variants(d, corpus))
     plan.themes = themes.proposed
     return plan
