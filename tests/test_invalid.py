@@ -272,7 +272,7 @@ EDITOR_CASES = {  # issue 22: the four mistakes an editor makes most, each messa
     "quote-not-in-report": "data/practices/jingwang-zhizhi.yml:8: how[0]: 引文「推进警网智能治理」在任何一份"
     "报告中找不到；最接近的句子（mini，s-f676e9）是「推进警网融合与警网智治，投入警力***余人次。」；引文第 5 "
     "个字是「智」，报告原文此处是「融」；请从报告中原样复制",
-    "missing-id": "data/practices/jiayi.yml:1: id: 缺少必填字段；补上这一项",
+    "missing-id": "data/practices/jiayi.yml:1: id: 缺少必填字段；补上这一行：「id: jiayi」",
     "yaml-truncated-in-list": "data/practices/jiayi.yml:4: 做法记录: YAML 语法错误：这里缺少值；文件在上文"
     "某个 [、{ 或 \" 闭合之前就结束了：像是没有保存完整（保存到一半？）；把文件重新完整保存",
     "record-truncated": "data/practices/jingwang-zhizhi.yml:9: 做法记录: 文件不完整：在一个字的中间断开"

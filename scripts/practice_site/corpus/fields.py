@@ -34,8 +34,9 @@ class FieldReader:
         self.problems.append(Problem(self.path, line, where, message))
 
     def mapping(self, v: Value | None, where: str, required: tuple[str, ...],
-                optional: tuple[str, ...] = ()) -> dict[str, Value] | None:
-        """A mapping with known keys: report missing ones and unknown ones."""
+                optional: tuple[str, ...] = (), fill: dict[str, str] | None = None) -> dict[str, Value] | None:
+        """A mapping with known keys: report missing ones and unknown ones. ``fill``: for a
+        missing key, the line to write (``id: jiayi``) when it is known."""
         if v is None:
             return None
         if not isinstance(v.value, dict):
@@ -50,7 +51,9 @@ class FieldReader:
                 self.problem(line, _join(where, key), f"未知字段{hint}")
         for key in required:
             if key not in v.value:
-                self.problem(v.line, _join(where, key), "缺少必填字段；补上这一项")
+                written = (fill or {}).get(key)
+                self.problem(v.line, _join(where, key), "缺少必填字段；" +
+                             (f"补上这一行：{quoted(written)}" if written else "补上这一项"))
         return {k: x for k, x in v.value.items() if k in known}
 
     def wrong_shape(self, v: Value, holds: str) -> None:

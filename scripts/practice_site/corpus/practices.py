@@ -159,7 +159,9 @@ def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | N
     note; ``words`` are the attribution words checked in the editorial fields.
     """
     before = len(r.problems)
-    f = r.mapping(top, "", REQUIRED, OPTIONAL)
+    # A missing id is the file name (when that is an id): say so.
+    f = r.mapping(top, "", REQUIRED, OPTIONAL,
+                  fill={} if id_problem(path.stem) else {"id": f"id: {path.stem}"})
     if f is None:
         return None
     pid = r.text(f.get("id"), "id")
