@@ -45,13 +45,13 @@ def ensure_venv() -> None:
         return
     if not (BIN / "python").exists():
         if sys.version_info < MIN_PYTHON:
-            sys.exit(f"Python {'.'.join(map(str, MIN_PYTHON))} or newer is needed (the pinned "
-                     f"pymdown-extensions requires it); {sys.executable} is "
+            sys.exit(f"需要 Python {'.'.join(map(str, MIN_PYTHON))} 或更新版本（固定版本的 "
+                     f"pymdown-extensions 要求如此）；{sys.executable} 是 "
                      f"{'.'.join(map(str, sys.version_info[:3]))}")
         if run(sys.executable, "-m", "venv", VENV):
-            sys.exit("could not create .venv (on Debian: apt-get install python3-venv)")
+            sys.exit("无法创建 .venv（Debian 上请先运行 apt-get install python3-venv）")
     if run(BIN / "python", "-m", "pip", "install", "-q", "-r", "requirements-dev.txt"):
-        sys.exit("pip install failed")
+        sys.exit("pip install 失败：依赖包没有装好（见上面 pip 的输出）")
     stamp.write_text(digest)
 
 

@@ -75,7 +75,7 @@ def on_config(config):
             # hand-written pages under the problems banner and wait for the fix instead of
             # exiting. Strict mode already counts warnings and errors: the missing
             # generated pages are told at INFO level and the problems printed.
-            print("data/ has problems:\n" + format_problems(problems), file=sys.stderr)
+            print("data/ 中有问题：\n" + format_problems(problems), file=sys.stderr)
             preview.STATE.started_broken(lines)
             for checks in (config.validation.nav, config.validation.links):
                 for key in checks:
@@ -85,7 +85,7 @@ def on_config(config):
             _static.clear()
             return config
         preview.STATE.data_problems(lines)
-        raise PluginError("data/ has problems:\n" + format_problems(problems))
+        raise PluginError("data/ 中有问题：\n" + format_problems(problems))
     if not drafts.show_drafts(_command, os.environ.get(drafts.ENV)):
         corpus = drafts.without_drafts(corpus)
     _corpus = corpus
@@ -109,7 +109,7 @@ def on_config(config):
 def on_files(files, config):
     for uri, markdown in _pages.items():
         if not safe_uri(uri):  # ids pass the slug rule; MkDocs would write ../ paths anyway
-            raise PluginError(f"refusing to write a page outside the site: {uri}")
+            raise PluginError(f"拒绝写出网站以外的页面：{uri}")
         files.append(File.generated(config, uri, content=markdown))
     for uri, text in _static.items():  # paths made of validated ids (slug rule)
         files.append(File.generated(config, uri, content=text))
@@ -251,8 +251,8 @@ def on_build_error(error):
         staging.discard(_staging)
         _staging = None
         if isinstance(error, OSError):  # a full disk, a folder made read-only mid-build
-            log.error(f"{error.filename or _site}: could not write the site ({error.strerror}); "
-                      f"the last site in {_site} is as it was")
+            log.error(f"{error.filename or _site}：无法写入网站（{error.strerror}）；"
+                      f"{_site} 中上次的网站保持原样")
 
 
 # Counts warnings as MkDocs' strict mode does, to refuse a site it is about to abort.
@@ -276,7 +276,7 @@ def on_serve(server, config, builder):
                 builder()
             except (Exception, SystemExit) as exc:
                 preview.STATE.finished(exc, logged)
-                log.error("Still serving the last good site; fix the problems above and save.")
+                log.error("仍在提供上次成功生成的网站；改正上面的问题后保存。")
             else:
                 preview.STATE.finished(None, logged)
 
@@ -299,7 +299,7 @@ def on_serve(server, config, builder):
 
     def watch_again(folder):
         # MkDocs 1.6's live server: watch anew, then ask for a build as a change would.
-        log.info(f"{folder} is back: watching it again")
+        log.info(f"{folder} 又出现了：重新监视它")
         server.unwatch(str(folder))
         server.watch(str(folder))
         with server._rebuild_cond:

@@ -18,9 +18,9 @@ def run_coverage(data=ROOT / "data"):
 def test_real_reports_have_nothing_unclassified():
     proc = run_coverage()
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
-    assert "UNCLASSIFIED" not in proc.stdout
+    assert "未归类：" not in proc.stdout
     summary = proc.stdout.strip().splitlines()[-1]
-    assert summary.endswith("0 unclassified; 0 stale skip(s)"), summary
+    assert summary.endswith("0 处未归类；0 条跳过已过时"), summary
 
 
 def test_every_skip_has_a_reason_and_every_campaign_and_honour_term_is_somewhere(real_corpus):
@@ -54,13 +54,17 @@ def test_fixture_with_its_skips_is_fully_classified(tmp_path):
     proc = run_coverage(_fixture(tmp_path, SKIPS))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.strip().splitlines()[-1].endswith(
-        "deliberately skipped, 0 unclassified; 0 stale skip(s)"), proc.stdout
+        "处有意跳过，0 处未归类；0 条跳过已过时"), proc.stdout
 
 
 def test_unclassified_term_fails_the_command(tmp_path):
     proc = run_coverage(_fixture(tmp_path, SKIPS.split("- term: 由5名")[0]))
     assert proc.returncode == 1
-    assert "  measure 由5名民警认领5个项目  (s-3ec8de)  UNCLASSIFIED" in proc.stdout
+    lines = proc.stdout.splitlines()  # exactly, in Chinese: the report, then its unclassified first
+    assert lines[0].endswith("data/reports/mini.txt") and lines[1] == (
+        "  措施名称 由5名民警认领5个项目  (s-3ec8de)  未归类：为它建页面（名称或别名），或把它列入 "
+        "data/coverage.yml")
+    assert proc.stdout.splitlines()[-1] == "共 7 处：3 处有页面，3 处有意跳过，1 处未归类；0 条跳过已过时"
 
 
 def test_stale_skip_fails_the_command(tmp_path):
@@ -70,8 +74,7 @@ def test_stale_skip_fails_the_command(tmp_path):
     proc = run_coverage(_fixture(tmp_path, SKIPS + stale))
     assert proc.returncode == 1
     line = SKIPS.count("\n") + 1  # the stale entry's first line
-    assert f"data/coverage.yml:{line}: term: '甲乙' classifies nothing in the reports; remove the " \
-        "entry" in proc.stderr
+    assert f"data/coverage.yml:{line}: term: 「甲乙」在报告中没有对应任何出现；删去这一条" in proc.stderr
 
 
 def test_quoted_terms_keep_marks_and_find_titles():

@@ -40,7 +40,7 @@ def test_build_py_runs_in_the_venv_from_a_fresh_clone(tmp_path):
     assert check.returncode == 0, check.stderr
     # The last line is check's own; lines before it may be dev.py installing requirements.
     last = check.stdout.splitlines()[-1]
-    assert last.startswith("ok: ") and " practice(s)" in last, check.stdout
+    assert last.startswith("检查通过：") and " 个做法" in last, check.stdout
 
     pages = subprocess.run([python, "scripts/build.py", "pages", "--out", str(tmp_path / "pages")],
                            cwd=clone, capture_output=True, text=True, env=env)

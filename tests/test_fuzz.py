@@ -95,7 +95,7 @@ def check(root: Path) -> list:
     corpus, problems = load_corpus(root / "data", root)  # must not raise
     for p in problems:
         assert p.path.startswith("data/"), p
-        assert (root / p.path).exists() or "missing" in p.message, p
+        assert (root / p.path).exists() or "文件不存在" in p.message, p
         assert isinstance(p.line, int) and p.line >= 0, p
         assert p.field.strip() and p.message.strip(), p
         assert "\n" not in str(p) and "\r" not in str(p), p

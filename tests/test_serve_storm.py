@@ -99,4 +99,4 @@ def test_serve_survives_an_edit_storm(served):
     assert "Traceback" not in text
     # How many builds the storm caused and refused depends on timing: told, not asserted.
     print(f"\n{text.count('Building documentation')} builds, "
-          f"{text.count('Still serving the last good site')} refused, {watcher.answers} answers")
+          f"{text.count('仍在提供上次成功生成的网站')} refused, {watcher.answers} answers")

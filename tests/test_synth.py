@@ -19,7 +19,7 @@ def test_synthetic_corpus_passes_check(tmp_path):
     data = synth.generate(120, tmp_path / "data")
     proc = check(data)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == "ok: 3 report(s), 120 practice(s)"
+    assert proc.stdout.strip() == "检查通过：3 份报告，120 个做法"
 
 
 def test_synthetic_corpus_is_deterministic_and_masks_figures(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from practice_site.corpus.folder import DataFolder
 from practice_site.corpus.hints import quote_not_found
 from practice_site.corpus.model import Report, Term
+from practice_site.corpus.problems import quoted
 
 
 def read_glossary(folder: DataFolder, reports: dict[str, Report]) -> dict[str, Term]:
@@ -19,12 +20,12 @@ def read_glossary(folder: DataFolder, reports: dict[str, Report]) -> dict[str, T
         aliases = r.text_list(f.get("aliases"), f"{key}.aliases")
         quote = None
         if source not in (None, "report", "general"):
-            r.problem(f["source"].line, f"{key}.source", f"unknown source {source!r}; write "
-                      "'report' (the report's own words) or 'general' (general knowledge)")
+            r.problem(f["source"].line, f"{key}.source", f"没有来源{quoted(source)}；写 "
+                      "report（报告原文的释义）或 general（一般知识）")
         if source == "report":
             if "quote" not in f:
-                r.problem(f["source"].line, f"{key}.quote", "missing: a 'report' meaning needs "
-                          "the phrase of the report that expands the term")
+                r.problem(f["source"].line, f"{key}.quote", "缺少：来源为 report 的释义要引用"
+                          "报告中展开这个术语的文字")
             elif (phrase := r.text(f["quote"], f"{key}.quote", max_len=500)) is not None:
                 quote = quotes.quote(phrase)
                 if quote is None and checkable:
@@ -34,7 +35,7 @@ def read_glossary(folder: DataFolder, reports: dict[str, Report]) -> dict[str, T
             said = [s.text for s in [quote and quotes.sentence(quote.report, quote.sentence)] if s]
             words.check(r, f["meaning"].line, f"{key}.meaning", meaning, said)
         if term and checkable and not quotes.find(term) and not any(quotes.find(a) for a in aliases):
-            r.problem(f["term"].line, f"{key}.term", f"{term!r} does not occur in any report")
+            r.problem(f["term"].line, f"{key}.term", f"{quoted(term)}在所有报告中都找不到")
         if term and meaning and source in ("report", "general") and (source == "general" or quote):
             out[key] = Term(key, term, meaning, source, quote, tuple(aliases))
     return out

@@ -6,6 +6,7 @@ from practice_site.corpus.folder import DataFolder
 from practice_site.corpus.hints import unknown
 from practice_site.corpus.honours import check_ids
 from practice_site.corpus.model import Practice, Report, Skip
+from practice_site.corpus.problems import quoted
 from practice_site.corpus.yamlnodes import Value
 from practice_site.text.terms import name_key, unquoted
 
@@ -53,31 +54,31 @@ def read_coverage(folder: DataFolder, reports: dict[str, Report],
         see = r.text_list(f.get("see"), f"{where}.see") if "see" in f else []
         report = (r.text(f.get("report"), f"{where}.report") or "") if "report" in f else ""
         if report and reports and report not in reports:
-            r.problem(f["report"].line, f"{where}.report", f"没有编号为 {report!r} 的报告（data/reports/"
+            r.problem(f["report"].line, f"{where}.report", f"没有编号为{quoted(report)}的报告（data/reports/"
                       f"{report}.yml）；report 写这一条所针对的报告编号")
             report = ""
         elif report and term and reports and not folder.broken("reports") and quotes.find_unquoted(term) \
                 and not any(rid == report for rid, _ in quotes.find_unquoted(term)):
-            r.problem(f["term"].line, f"{where}.term", f"{term!r} 不出现在报告 {report!r} 中（引号不计）；"
+            r.problem(f["term"].line, f"{where}.term", f"{quoted(term)}不出现在报告{quoted(report)}中（引号不计）；"
                       "report 写这个词所在的报告编号")
         if category is not None and category not in CATEGORIES:
-            r.problem(f["category"].line, f"{where}.category", unknown("category", category, CATEGORIES))
+            r.problem(f["category"].line, f"{where}.category", unknown("类别", category, CATEGORIES))
         if term is not None:
             if term != unquoted(term):
-                r.problem(f["term"].line, f"{where}.term", "write the term without “ ” or 《 》")
+                r.problem(f["term"].line, f"{where}.term", "词语不带 “ ” 或 《 》，去掉它们")
             elif reports and not folder.broken("reports") and not quotes.find_unquoted(term):
-                r.problem(f["term"].line, f"{where}.term", f"{term!r} does not occur in any report "
-                          "(quotation marks ignored)")
+                r.problem(f["term"].line, f"{where}.term", f"{quoted(term)}在所有报告中都找不到"
+                          "（不计引号）")
             elif name_key(term) in names:
-                r.problem(f["term"].line, f"{where}.term", f"{term!r} is a name of practice "
-                          f"{names[name_key(term)]!r}; a term is either a page or skipped, not both")
+                r.problem(f["term"].line, f"{where}.term", f"{quoted(term)}是做法"
+                          f"{quoted(names[name_key(term)])}的名称；一个词语要么有页面，要么列为跳过，不能两者都是")
             elif (term, report) in seen:
-                r.problem(f["term"].line, f"{where}.term", f"{term!r} is listed twice (first on "
-                          f"line {seen[term, report]})")
+                r.problem(f["term"].line, f"{where}.term", f"{quoted(term)}列了两次（第一次在第 "
+                          f"{seen[term, report]} 行）")
             seen.setdefault((term, report), v.line)
         if category == "sub-point" and not see and "category" in f:
-            r.problem(f["category"].line, f"{where}.see", "a sub-point needs 'see': the practice "
-                      "id(s) whose page deals with it")
+            r.problem(f["category"].line, f"{where}.see", "sub-point 需要 see：写出讲到它的"
+                      "做法页面的 id")
         check_ids(r, f, f"{where}.see", see, practices, files)
         if (words := folder.attribution()) is not None and reason and term:
             said = [s.text for _, s in quotes.find_unquoted(term)]  # the term's own sentences

@@ -87,8 +87,8 @@ def plan_drafts(corpus: Corpus, rid: str) -> DraftPlan:
             if c.name not in plan.named[pid] and _bare(c.name) not in map(_bare, corpus.practices[pid].names):
                 plan.named[pid].append(c.name)
             if hit and c.verdict == "draft" and (hit[1] - hit[0]) < len(c.name):
-                plan.suggestions.append(f"{c.name} (not drafted) names {pid} ({corpus.practices[pid].name}) "
-                                        f"inside it: alias of {pid}?")
+                plan.suggestions.append(f"{c.name}（未起草）中含有 {pid}（{corpus.practices[pid].name}）"
+                                        f"的名称：是 {pid} 的别名吗？")
             continue
         if _bare(c.name) in skipped:
             continue
@@ -130,7 +130,7 @@ def plan_drafts(corpus: Corpus, rid: str) -> DraftPlan:
     for d in drafts.values():
         plan.drafts.append(_record(d, corpus, rid, themes, by_section, drafts, naming))
         first = d.occurrences[0].sentence
-        plan.where[d.id] = f"{parsed.label(first.section)} (sentence {first.id}, line {first.line})"
+        plan.where[d.id] = f"「{parsed.label(first.section)}」处（句子 {first.id}，第 {first.line} 行）"
         plan.suggestions.extend(variants(d, corpus))
     plan.themes = themes.proposed
     return plan
@@ -285,13 +285,13 @@ def variants(d: Draft, corpus: Corpus) -> list[str]:
             other = _bare(n)
             theirs = {t[1:-1] for t in (n[a:b] for a, b in quoted_terms(n)) if len(t) > 3}
             if sorted(mine) == sorted(other):
-                why = "the same characters reordered"
+                why = "字相同、次序不同"
             elif min(len(mine), len(other)) >= 3 and (mine in other or other in mine):
-                why = "one name inside the other"
+                why = "一个名称包含另一个"
             elif cores & theirs:
-                why = f"shared quoted core “{sorted(cores & theirs)[0]}”"
+                why = f"引号内的部分相同：“{sorted(cores & theirs)[0]}”"
             else:
                 continue
-            out.append(f"draft {d.id} {d.name}: alias of {p.id} ({n})? ({why})")
+            out.append(f"草稿 {d.id} {d.name}：是 {p.id}（{n}）的别名吗？（{why}）")
             break
     return out

@@ -189,6 +189,10 @@ def unused_skips(corpus: Corpus, statuses: list[Status]) -> list[Skip]:
     return [k for k in corpus.skipped if id(k) not in used]
 
 
+KINDS = {"quoted": "引号词语", "measure": "措施名称"}
+"""How the listing names an occurrence's kind (``Occurrence.kind``)."""
+
+
 def format_listing(corpus: Corpus, statuses: list[Status]) -> str:
     """One line per distinct (kind, term, status), unclassified first."""
     from practice_site.corpus.skips import CATEGORIES
@@ -207,12 +211,12 @@ def format_listing(corpus: Corpus, statuses: list[Status]) -> str:
         sts = rows[key]
         where = ",".join(dict.fromkeys(s.occurrence.sentence for s in sts))
         if status == "record":
-            what = f"record {label}"
+            what = f"有页面 {label}"
         elif status == "skipped":
             skip = sts[0].skip
             assert skip is not None
-            what = f"skipped [{CATEGORIES[skip.category]}] {skip.term}: {skip.reason}"
+            what = f"已跳过 [{CATEGORIES[skip.category]}] {skip.term}: {skip.reason}"
         else:
-            what = "UNCLASSIFIED: make it a page (name or alias) or list it in data/coverage.yml"
-        out.append(f"  {kind:7} {term}  ({where})  {what}")
+            what = "未归类：为它建页面（名称或别名），或把它列入 data/coverage.yml"
+        out.append(f"  {KINDS[kind]} {term}  ({where})  {what}")
     return "\n".join(out)

@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     data = Path((argv if argv is not None else sys.argv[1:] or ["data"])[0])
     corpus, problems = load_corpus(data, data.resolve().parent)
     if problems:
-        print(f"{len(problems)} problem(s) in {data}; run scripts/build.py check", file=sys.stderr)
+        print(f"{data} 中有 {len(problems)} 个问题；运行 scripts/build.py check 查看", file=sys.stderr)
         return 1
     print("\n".join(dictionary_words(corpus)))
     return 0
