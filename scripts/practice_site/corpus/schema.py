@@ -58,14 +58,16 @@ def practice_schema(corpus: Corpus) -> dict:
     quote = text(LIMITS["quote"], description="copied verbatim from a report, within one sentence")
     fields = {
         "id": ident("equals the file name and the URL (practices/<id>/)"),
-        "name": text(LIMITS["name"], description="as the report writes it"),
+        "name": text(LIMITS["name"], description="as the report writes it (else set name_editorial)"),
+        "name_editorial": {"type": "boolean", "description":
+                           "true: the name is the editors' wording, not printed in the report (shown as 编者拟名)"},
         "aliases": {"type": "array", "items": text(description="another name the report uses")},
         "former_ids": {"type": "array", "items": ident(), "description":
                        "ids this record had before; their URLs redirect to this page"},
         "kind": choice(corpus.kinds, "data/kinds.yml"),
         "theme": choice(corpus.themes, "data/themes.yml"),
         "tags": {"type": "array", "minItems": 1, "items": choice(corpus.tags, "data/tags.yml")},
-        "summary": text(LIMITS["summary"], description="one editorial sentence (编者概述)"),
+        "summary": text(LIMITS["summary"], description="one or two plain editorial sentences (编者概述)"),
         "how": {"type": "array", "minItems": 1, "items": quote, "description": "做法要点"},
         "outcomes": {"type": "array", "items": _object(
             {"figure": text(LIMITS["figure"], description="exactly as printed, masks (*) kept"),
