@@ -121,12 +121,20 @@ def configured_site_url(config) -> str:
         pass
 
     _Loose.add_multi_constructor("", lambda loader, suffix, node: None)
-    try:
-        raw = yaml.load(Path(config.config_file_path).read_text(encoding="utf-8"), _Loose)  # noqa: S506
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return ""
-    value = raw.get("site_url") if isinstance(raw, dict) else None
-    return value if isinstance(value, str) else ""
+    path, seen = Path(config.config_file_path), set()
+    while path not in seen:  # a config may INHERIT the one that sets site_url
+        seen.add(path)
+        try:
+            raw = yaml.load(path.read_text(encoding="utf-8"), _Loose)  # noqa: S506
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return ""
+        if not isinstance(raw, dict):
+            return ""
+        if "site_url" in raw or not isinstance(raw.get("INHERIT"), str):
+            value = raw.get("site_url")
+            return value if isinstance(value, str) else ""
+        path = (path.parent / raw["INHERIT"]).resolve()
+    return ""
 
 
 def on_files(files, config):

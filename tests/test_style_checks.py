@@ -1,5 +1,6 @@
 """Issue 22: the summary style warning, the name rule, the listing rule and the glossary's
-报告原文释义 rule, on invented records (the fixture corpus with one edit each)."""
+报告原文释义 rule, on invented records (the fixture corpus with one edit each); quotation marks
+nested and printed addresses public or none."""
 from __future__ import annotations
 
 import shutil
@@ -11,6 +12,8 @@ from conftest import FIXTURE
 from practice_site.corpus.glossary import not_a_definition
 from practice_site.corpus.load import load_corpus
 from practice_site.corpus.practices import summary_style
+from practice_site.render.markup import public_address, public_site_url
+from practice_site.render.site import render_site
 from practice_site.text.terms import in_quotes
 
 
@@ -99,3 +102,25 @@ def test_quoted_names_nest_as_chinese_typography_wants():
     assert in_quotes("“三鹰”人才培育") == "“‘三鹰’人才培育”"
     assert in_quotes("租安心") == "“租安心”"
     assert in_quotes("甲‘乙’丙") == "“甲“乙”丙”"
+
+
+@pytest.mark.parametrize("configured, shown", [
+    ("", ""), ("http://127.0.0.1:8000/", ""), ("http://localhost:8000/", ""), ("http://[::1]:8000/", ""),
+    ("http://0.0.0.0:8000/", ""), ("https://zhishiku.example.gov.cn", "https://zhishiku.example.gov.cn/"),
+    ("http://10.2.3.4/zsk/", "http://10.2.3.4/zsk/"),  # an intranet server is a public address here
+])
+def test_printed_addresses_are_public_or_none(configured, shown):
+    assert public_site_url(configured) == shown
+    assert public_address(configured, "practices/zu-anxin/") == shown + "practices/zu-anxin/"
+
+
+def test_pages_never_print_a_local_address():
+    corpus, problems = load_corpus(FIXTURE)
+    assert problems == []
+    for site_url in ("http://127.0.0.1:8000/", "https://zhishiku.example.gov.cn/"):
+        pages = render_site(corpus, site_url=site_url)
+        text = pages["collections/peixun.md"] + pages["practices/jiayi.md"]
+        assert "127.0.0.1" not in text
+        if "example" in site_url:
+            assert "`https://zhishiku.example.gov.cn/practices/jiayi/`" in text
+            assert "转引自“‘甲乙’机制”，https\\:\\/\\/zhishiku\\.example\\.gov\\.cn\\/practices\\/jiayi\\/" in text
