@@ -128,7 +128,9 @@ def test_copy_link_buttons(page, site_url):
             break
     assert page.evaluate("document.activeElement.closest('h2').id") in ("outcomes", "sources")
     button.click()
-    assert page.locator("h2#outcomes .ps-copylink").inner_text() == "已复制"
+    # The label changes once the clipboard has taken the text (a promise), for 1.5 s.
+    page.wait_for_function("document.querySelector('h2#outcomes .ps-copylink').textContent === '已复制'",
+                           timeout=1400)
     assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}practices/zu-anxin/#outcomes"
     # A report sentence: its button shows on hover and copies the sentence's anchor.
     page.goto(f"{site_url}reports/2022-district-police-work-summary/")
