@@ -15,6 +15,7 @@ import os
 import sys
 from pathlib import Path
 
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
@@ -86,6 +87,8 @@ def on_config(config):
             return config
         preview.STATE.data_problems(lines)
         raise PluginError("data/ 中有问题：\n" + format_problems(problems))
+    for warning in corpus.warnings:  # told, not refused (--strict counts them)
+        log.warning(str(warning))
     if not drafts.show_drafts(_command, os.environ.get(drafts.ENV)):
         corpus = drafts.without_drafts(corpus)
     _corpus = corpus
@@ -97,13 +100,41 @@ def on_config(config):
     _pages.clear()
     links = link_corpus(corpus)
     # Directory URLs are off in the offline edition; the map's SVG links are raw HTML.
-    _pages.update(render_site(corpus, links, site_url=config.site_url or "",
+    site_url = configured_site_url(config)
+    _pages.update(render_site(corpus, links, site_url=site_url,
                               directory_urls=config.use_directory_urls,
                               memo=_practice_pages if _command == "serve" else None))
     _static.clear()
-    _static.update(export_files(corpus, links, config.site_url or "", config.use_directory_urls))
+    _static.update(export_files(corpus, links, site_url, config.use_directory_urls))
     _static.update(redirect_pages(corpus, config.use_directory_urls))
     return config
+
+
+def configured_site_url(config) -> str:
+    """``site_url`` as mkdocs.yml sets it. ``mkdocs serve`` replaces ``config.site_url`` with
+    its own local address (http://127.0.0.1:8000/), which printed pages must never carry:
+    under serve the value is read from the file itself (tags such as !ENV read as unset)."""
+    if _command != "serve" or not config.config_file_path:
+        return config.site_url or ""
+
+    class _Loose(yaml.SafeLoader):
+        pass
+
+    _Loose.add_multi_constructor("", lambda loader, suffix, node: None)
+    path, seen = Path(config.config_file_path), set()
+    while path not in seen:  # a config may INHERIT the one that sets site_url
+        seen.add(path)
+        try:
+            raw = yaml.load(path.read_text(encoding="utf-8"), _Loose)  # noqa: S506
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return ""
+        if not isinstance(raw, dict):
+            return ""
+        if "site_url" in raw or not isinstance(raw.get("INHERIT"), str):
+            value = raw.get("site_url")
+            return value if isinstance(value, str) else ""
+        path = (path.parent / raw["INHERIT"]).resolve()
+    return ""
 
 
 def on_files(files, config):

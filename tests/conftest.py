@@ -107,14 +107,15 @@ def wait_for(what: str, check, timeout: float = 120):
 
 
 @contextlib.contextmanager
-def mkdocs_serve(tmp_path: Path, data: Path):
+def mkdocs_serve(tmp_path: Path, data: Path, settings: dict | None = None):
     """(base url, log file) of ``mkdocs serve`` on ``data``, through a config that inherits
-    the site's mkdocs.yml and watches ``data``; fails if serve died meanwhile."""
+    the site's mkdocs.yml and watches ``data``, with ``settings`` added (site_url, …); fails
+    if serve died meanwhile."""
     config = tmp_path / "mkdocs.yml"
     config.write_text(yaml.safe_dump({
         "INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(ROOT / "docs"),
         "hooks": [str(ROOT / "scripts" / "mkdocs_hooks.py")], "watch": [str(data)],
-        "theme": {"custom_dir": str(ROOT / "overrides")}}), encoding="utf-8")
+        "theme": {"custom_dir": str(ROOT / "overrides")}, **(settings or {})}), encoding="utf-8")
     port = free_port()
     log = tmp_path / "serve.log"
     with open(log, "w", encoding="utf-8") as out:

@@ -31,8 +31,8 @@ def test_the_report_is_covered_by_roughly_forty_to_sixty_pages():
 @pytest.mark.parametrize("pid", PRACTICES)
 def test_practice_is_complete(pid):
     p = CORPUS.practices[pid]
-    # One editorial sentence.
-    assert p.summary.endswith("。") and p.summary.count("。") == 1, p.summary
+    # One or two plain editorial sentences (issue 22: the summary style).
+    assert p.summary.endswith("。") and p.summary.count("。") <= 2, p.summary
     assert p.how, "no 做法要点"
     assert p.tags and p.theme in CORPUS.themes
     assert LINKS.evidence[pid], "no source sentence"
@@ -104,6 +104,21 @@ def test_honours_link_only_practices_of_their_own_sentence():
         for pid in h.practices:
             sentences = {(e.report, e.sentence.id) for e in LINKS.evidence[pid]}
             assert (h.quote.report, h.quote.sentence) in sentences, (h.id, pid)
+
+
+def test_an_honour_shown_as_an_outcome_is_hedged():
+    """Issue 22: an honour the report lists beside a practice (honours.yml ties it to the
+    practice) is not that practice's result unless the report says so: an outcome whose quote
+    is an honour's phrase says in its measures that the two are only listed together (同句列出)."""
+    honours = {(h.quote.report, h.quote.sentence, h.quote.text): h for h in CORPUS.honours.values()}
+    bare = []
+    for p in CORPUS.practices.values():
+        for o in p.outcomes:
+            q = o.quote
+            if any(r == q.report and sid == q.sentence and (text in q.text or q.text in text)
+                   for r, sid, text in honours) and "同句列出" not in o.measures:
+                bare.append((p.id, o.figure))
+    assert bare == []
 
 
 def test_relations_declared_on_both_sides_agree():

@@ -147,7 +147,7 @@ def _records(data: Path, n: int, bad_every: int = 0) -> None:
             f"tags: [{tag}]\nsummary: 生成的测试记录{i}。\nhow:\n  - \"推进警网融合与警网智治\"\n"
             "outcomes:\n  - figure: \"***余人次\"\n    measures: 投入警力\n"
             "    quote: \"投入警力***余人次\"\nrelated:\n  - id: jingwang-ronghe\n"
-            "    relation: listed-with\n", encoding="utf-8")
+            "    relation: listed-with\nname_editorial: true\n", encoding="utf-8")
 
 
 _MEASURE = """

@@ -21,6 +21,8 @@ def _load(args: argparse.Namespace) -> Corpus | None:
     if problems:
         print(format_problems(problems), file=sys.stderr)
         return None
+    for warning in corpus.warnings:  # told, not refused
+        print(f"警告：{warning}", file=sys.stderr)
     return corpus
 
 

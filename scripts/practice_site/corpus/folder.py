@@ -43,6 +43,8 @@ class DataFolder:
         self.data_dir = data_dir
         self.root = root if root is not None else data_dir.parent
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        """Told but not refused (a summary's style: practices.summary_style)."""
         self._quotes: QuoteIndex | None = None
         self.declared: dict[str, set[str] | None] = {}
         """Top-level ids each mapping file declares, valid or not; None if it did not load."""

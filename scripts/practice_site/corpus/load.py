@@ -42,5 +42,5 @@ def load_corpus(data_dir: Path, root: Path | None = None, *,
     skipped = read_coverage(folder, reports, practices)
     collections = read_collections(folder, reports, practices)
     corpus = Corpus(reports, practices, themes, tags, relation_kinds, kinds, glossary, honours, skipped,
-                    collections)
+                    collections, tuple(sorted(set(folder.warnings))))
     return corpus, sorted(set(folder.problems))

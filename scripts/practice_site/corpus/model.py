@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from practice_site.corpus.problems import Problem
 from practice_site.text.quotes import Quote, QuoteIndex
 from practice_site.text.report import ParsedReport
 
@@ -76,6 +77,9 @@ class Practice:
     status: str = ""
     """``draft`` for a record written by ``add-report`` and not yet reviewed (shown by
     ``mkdocs serve`` with a banner, left out of ``mkdocs build``); empty once published."""
+    name_editorial: bool = False
+    """``name_editorial: true``: the name is the editors' wording, not a string the report
+    prints (the page says so); otherwise the name must occur in a report."""
 
     @property
     def draft(self) -> bool:
@@ -240,6 +244,8 @@ class Corpus:
     """Terms deliberately not made pages (``data/coverage.yml``), in file order."""
     collections: dict[str, Collection] = field(default_factory=dict)
     """Topic handouts (``data/collections/<id>.yml``), keyed by id, sorted by id."""
+    warnings: tuple[Problem, ...] = ()
+    """What the load found questionable but not wrong (a summary's style): told, not refused."""
 
     @cached_property
     def quotes(self) -> QuoteIndex:

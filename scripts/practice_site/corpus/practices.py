@@ -15,17 +15,18 @@ from practice_site.corpus.folder import DataFolder
 from practice_site.corpus.hints import did_you_mean, no_practice, quote_not_found, unknown
 from practice_site.corpus.model import Kind, Outcome, Practice, Quote, Relation, RelationKind, Report, Tag, Theme
 from practice_site.corpus.problems import Problem, quoted
+from practice_site.corpus.taxonomies import flag
 from practice_site.corpus.yamlnodes import Value
 from practice_site.text.figures import whole_figure_at
 from practice_site.text.quotes import QuoteIndex
 from practice_site.text.slug import id_problem
-from practice_site.text.terms import name_key, occurs_unquoted
+from practice_site.text.terms import in_quotes, name_key, occurs_unquoted
 
 Known = Collection[str] | None
 """Ids (or tag names) a record may use: a taxonomy table, or None when it did not load."""
 
 REQUIRED = ("id", "name", "kind", "theme", "tags", "summary", "how", "outcomes", "related")
-OPTIONAL = ("aliases", "evidence", "former_ids", "status")
+OPTIONAL = ("aliases", "evidence", "former_ids", "status", "name_editorial")
 STATUSES = ("draft",)
 """``status``: only ``draft`` (written by add-report); deleting the line publishes the record."""
 DRAFT_SUMMARY = "（草稿）概述待编辑依据报告原文撰写。"
@@ -86,8 +87,10 @@ def read_practices(folder: DataFolder, reports: dict[str, Report], themes: dict[
             memo.put(path, RecordRead(text, top, tuple(folder.problems[start:]), p, r.path, r.whole))
         if p is not None and top is not None:
             out[p.id], readers[p.id], tops[p.id] = p, r, top
+            if (style := summary_style(p.summary)) is not None:
+                folder.warnings.append(Problem(r.path, top.value["summary"].line, "summary", style))
     memo.end()
-    check_corpus(out, readers, tops)
+    check_corpus(out, readers, tops, quotes, relation_kinds)
     return out
 
 
@@ -181,6 +184,10 @@ def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | N
             r.problem(f["id"].line, "id", f"{quoted(pid)}与文件名{quoted(path.stem)}不一致；"
                       f"把文件改名为 {pid}.yml，或改 id")
     name = r.text(f.get("name"), "name", max_len=40)
+    name_editorial = flag(r, f.get("name_editorial"), "name_editorial")
+    if name and quotes is not None and name_editorial is False and not quotes.occurs_unquoted(name):
+        r.problem(f["name"].line, "name", f"名称{in_quotes(name)}在报告中找不到（引号不计）；名称应照录报告中的写法，"
+                  "若这是编者拟的名称，请加一行 name_editorial: true（页面会注明为编者拟名）")
     former = former_ids(r, f, pid, files)
     status = r.text(f.get("status"), "status") if "status" in f else ""
     if status and status not in STATUSES:
@@ -278,11 +285,32 @@ def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | N
             words.check(r, line, where, measures, _sentences(quotes, [q]))
         for where, line, rel in checked_notes:
             words.check(r, line, where, rel.note, _sentences(quotes, [rel.quote]) if rel.quote else record)
-    if len(r.problems) > before or None in (pid, name, kind, theme, summary):
+    if len(r.problems) > before or None in (pid, name, kind, theme, summary, name_editorial):
         return None
     return Practice(pid, name, tuple(aliases), kind, theme, tuple(tag_names), summary,  # type: ignore[arg-type]
                     tuple(how), tuple(outcomes), tuple(related), tuple(evidence), r.path, top.line,
-                    tuple(former), status or "")
+                    tuple(former), status or "", bool(name_editorial))
+
+
+SAME_SENTENCE_NOTE = "报告在同一句中"
+"""An editor's working note, not a handbook's sentence (issue 22): the summary says what the
+practice is and does, and hedges in a short clause (与……同句写出, 报告未说明……)."""
+
+
+def summary_style(summary: str) -> str | None:
+    """The one style rule for a 编者概述, or None when it keeps it. A summary is read on its
+    own (a link's tooltip, a related list), so it must be a sentence: it may not open with a
+    verbless fragment that ends in a semicolon (持续深化的“甲乙”工作；……), recognised by a
+    的 in a head with no comma or colon before the first ；, nor carry the working note
+    报告在同一句中写……."""
+    head, semicolon, _ = summary.partition("；")
+    if semicolon and "的" in head and not any(c in head for c in "，：,:"):
+        return (f"概述以不成句的“……的……”短语开头（{in_quotes(head + '；')}）：请改写成一两句完整的话，"
+                "说明报告所写的这项做法是什么、做了什么，需要时用短句限定（如“与……同句写出”）")
+    if SAME_SENTENCE_NOTE in summary:
+        return (f"概述写了编辑笔记式的“{SAME_SENTENCE_NOTE}……”：请改写成一两句完整的话，"
+                "同句并列的内容用短句限定（如“与……同句写出”“报告未说明二者关系”）")
+    return None
 
 
 def former_ids(r: FieldReader, f: dict[str, Value], pid: str | None, files: set[str] | None) -> list[str]:
@@ -366,11 +394,13 @@ def _sentences(quotes: QuoteIndex, qs) -> list[str]:
 
 
 def check_corpus(practices: dict[str, Practice], readers: dict[str, FieldReader],
-                 tops: dict[str, Value]) -> None:
+                 tops: dict[str, Value], quotes: QuoteIndex | None = None,
+                 relations: dict[str, RelationKind] | None = None) -> None:
     """Checks across records: a former id claimed twice; a name claimed by two practices, compared as ``name_key`` does
     (“租安心” and 租安心 are one name), reported on both records, each on the line of the
     name, since either may be the one just edited; a relation's quote that does not name
-    both practices. (Dangling relations are checked in ``read_practice`` against the record
+    both practices; a listing relation between practices that no sentence or item holds
+    both of (listed_together). (Dangling relations are checked in ``read_practice`` against the record
     files, so broken records get it too.)"""
     owner: dict[str, tuple[str, str, str, int]] = {}
     former: dict[str, str] = {}
@@ -393,6 +423,14 @@ def check_corpus(practices: dict[str, Practice], readers: dict[str, FieldReader]
                                  f"{p.path}:{line}）；{fix}")
         for i, rel in enumerate(p.related):
             target = practices.get(rel.target)
+            if (quotes is not None and relations is not None and target is not None
+                    and rel.kind in relations and relations[rel.kind].listing
+                    and not listed_together(p, target, quotes)):
+                readers[p.id].problem(rel.line, f"related[{i}].relation", f"“{rel.kind}”（"
+                                      f"{relations[rel.kind].label}）只用于报告在同一句或同一项中并列写出的"
+                                      f"两项做法，而报告没有在同一句或同一项（如“一是……”）中同时写到{in_quotes(p.name)}"
+                                      f"和{in_quotes(target.name)}；请删去这条关系，或改用编者关联（editors-link）并在 "
+                                      "note 中说明依据")
             if rel.quote is None or target is None:
                 continue  # a broken target has its own problems
             missing = [x.name for x in (p, target)
@@ -424,3 +462,20 @@ def _name_lines(p: Practice, top: Value) -> list[tuple[str, str, int]]:
     aliases = top.value["aliases"].value if p.aliases else []
     out += [(a, f"aliases[{i}]", v.line) for i, (a, v) in enumerate(zip(p.aliases, aliases, strict=True))]
     return out
+
+
+def _places(p: Practice, quotes: QuoteIndex) -> set[tuple[str, str]]:
+    """Where a practice stands in the reports: (report, item) for every sentence that names
+    it (a name or alias, quotation marks ignored) or that a quote of its record is from. The
+    item is the sentence's innermost numbered section (``p2-i3``, 二、三是); a sentence
+    outside every section (导语, 结语) is an item of its own."""
+    named = [hit for n in p.names for hit in quotes.find_unquoted(n)]
+    quoted = [(q.report, s) for q in (*p.how, *p.evidence, *(o.quote for o in p.outcomes))
+              if (s := quotes.sentence(q.report, q.sentence)) is not None]
+    return {(rid, s.section or s.id) for rid, s in (*named, *quoted)}
+
+
+def listed_together(a: Practice, b: Practice, quotes: QuoteIndex) -> bool:
+    """Whether a report names or quotes both practices inside one sentence or one item: what
+    a listing relation (``listed-with``, 报告中并列提及) claims."""
+    return bool(_places(a, quotes) & _places(b, quotes))

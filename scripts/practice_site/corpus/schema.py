@@ -58,7 +58,9 @@ def practice_schema(corpus: Corpus) -> dict:
     quote = text(LIMITS["quote"], description="从报告中原样复制，不跨句")
     fields = {
         "id": ident("与文件名相同，也是网址（practices/<id>/）"),
-        "name": text(LIMITS["name"], description="照报告的写法"),
+        "name": text(LIMITS["name"], description="照报告的写法（不是报告的写法时，加 name_editorial）"),
+        "name_editorial": {"type": "boolean", "description":
+                           "true：名称是编者拟的，报告中没有这样写（页面注明为编者拟名）"},
         "aliases": {"type": "array", "items": text(description="报告用过的另一个名称")},
         "former_ids": {"type": "array", "items": ident(), "description":
                        "这条记录以前用过的 id；旧网址会转到本页"},

@@ -52,7 +52,7 @@ def read_relation_kinds(folder: DataFolder) -> dict[str, RelationKind]:
     for key, f, r, _ in folder.mapping_file("relations.yml", ("label", "inverse"),
                                             ("listing", "editorial")):
         label, inv = r.text(f.get("label"), f"{key}.label"), r.text(f.get("inverse"), f"{key}.inverse")
-        listing, editorial = (_flag(r, f.get(k), f"{key}.{k}") for k in ("listing", "editorial"))
+        listing, editorial = (flag(r, f.get(k), f"{key}.{k}") for k in ("listing", "editorial"))
         if listing and editorial:
             r.problem(f["editorial"].line, f"{key}.editorial", "一种关系要么是 listing（报告并列"
                       "写出两者），要么是 editorial（编者的判断），不能两者都是")
@@ -61,7 +61,7 @@ def read_relation_kinds(folder: DataFolder) -> dict[str, RelationKind]:
     return out
 
 
-def _flag(r: FieldReader, v: Value | None, where: str) -> bool | None:
+def flag(r: FieldReader, v: Value | None, where: str) -> bool | None:
     """An optional ``true``/``false``; absent is false, anything else a problem (None)."""
     if v is None:
         return False

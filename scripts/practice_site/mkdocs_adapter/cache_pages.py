@@ -108,7 +108,9 @@ class BuildCache:
         toc = dict(config["mdx_configs"].get("toc") or {})
         self.slugify = toc.pop("slugify", None)
         self.direct_ok = (os.environ.get("PRACTICE_SITE_DIRECT") != "off" and self.slugify is not None
-                          and toc == {"permalink": True} and config["use_directory_urls"]
+                          and toc == {"permalink": direct_html.PERMALINK_TEXT,
+                                      "permalink_title": direct_html.PERMALINK_TITLE}
+                          and config["use_directory_urls"]
                           and set(config["markdown_extensions"]) <= DIRECT_EXTENSIONS
                           and config["mdx_configs"].get("pymdownx.escapeall") == {"hardbreak": False, "nbsp": False})
         self.direct_pages = 0

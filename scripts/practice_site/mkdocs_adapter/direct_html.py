@@ -36,7 +36,11 @@ class Converted:
     """Heading ids generated after the page was read: placeholder -> id (in ``link`` calls)."""
 
 
-_PERMALINK = '<a class="headerlink" href="#{0}" title="Permanent link">&para;</a>'
+PERMALINK_TEXT = "复制链接"
+PERMALINK_TITLE = "复制本节的链接"
+"""The heading link as mkdocs.yml configures the toc extension (``permalink``,
+``permalink_title``); pages are converted here only under that configuration (cache_pages)."""
+_PERMALINK = f'<a class="headerlink" href="#{{0}}" title="{PERMALINK_TITLE}">{PERMALINK_TEXT}</a>'
 _RE_AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.I)
 _ENTITY = r"&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);"
 _INLINE_TAGS = {"span", "abbr", "small", "strong", "em", "b", "i", "u", "s", "mark", "sub", "sup",

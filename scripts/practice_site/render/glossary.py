@@ -6,6 +6,7 @@ from __future__ import annotations
 from practice_site.corpus.model import Corpus, Practice, Term
 from practice_site.render.index_pages import pinyin_key
 from practice_site.render.markup import front_matter, link, md_text, uris
+from practice_site.text.terms import in_quotes
 
 INTRO = ("报告中的缩写和数字式提法。标“报告原文释义”的，释义是报告自己的话，并链接到原句；"
          "标“编者释义”的，是编者按一般常识所加，不是报告的说法；报告没有释义、也没有可靠来源的，照实说明，不作推断。")
@@ -43,7 +44,7 @@ def render_glossary(corpus: Corpus) -> str:
         if t.source == "report" and t.quote:
             src = link(me, uris.report(t.quote.report), "原句", t.quote.sentence, title="在原文中查看这句话")
             out.append(f'<span class="ps-badge">报告原文释义</span> {md_text(t.meaning)}\n')
-            out.append(f"> “{md_text(t.quote.text)}” {src}\n")
+            out.append(f"> {in_quotes(md_text(t.quote.text))} {src}\n")
         else:
             out.append(f'<span class="ps-badge">编者释义</span> {md_text(t.meaning)}'
                        "（编者所加，非报告原文）\n")

@@ -8,7 +8,8 @@ or the quoted sentence's id) so a trainer can link one entry.
 from __future__ import annotations
 
 from practice_site.corpus.model import Collection, CollectionItem, Corpus, Quote
-from practice_site.render.markup import front_matter, link, md_text, uris
+from practice_site.render.markup import front_matter, link, md_text, public_address, uris
+from practice_site.text.terms import in_quotes
 
 EDITORIAL = '<span class="ps-badge">{}</span>'
 
@@ -36,7 +37,7 @@ def _practice_entry(me: str, n: int, item: CollectionItem, corpus: Corpus, site_
     out = [f'## {n}. {md_text(p.name)} {{#{p.id} .ps-entry}}\n',
            _editorial("编者概述", p.summary),
            "**做法要点**（报告原文摘录）\n"]
-    out.extend(f"- “{md_text(q.text)}” — {source_link(me, q, corpus)}" for q in p.how)
+    out.extend(f"- {in_quotes(md_text(q.text))} — {source_link(me, q, corpus)}" for q in p.how)
     out.append("")
     out.append("**成效与数据**（照录原文）\n")
     if p.outcomes:
@@ -48,7 +49,7 @@ def _practice_entry(me: str, n: int, item: CollectionItem, corpus: Corpus, site_
         out.append("报告未给出与本做法直接相关的数据。\n")
     out.append(sources_line([*p.how, *(o.quote for o in p.outcomes)], corpus) + "\n")
     # The address in full, as on the practice page's 引用本页: a printed handout has no links.
-    address = f"{site_url.rstrip('/')}/practices/{p.id}/" if site_url else f"practices/{p.id}/"
+    address = public_address(site_url, f"practices/{p.id}/")
     out.append(f"详见做法页面：{link(me, uris.practice(p.id), p.name)} `{address}`"
                f"（{link(me, uris.practice(p.id), '全部原文出处', 'sources')}）\n")
     return out
@@ -61,7 +62,7 @@ def _quote_entry(me: str, n: int, item: CollectionItem, corpus: Corpus, site_url
     text = sentence.text if sentence else q.text
     return [f"## {n}. 原文摘录 {{#{q.sentence} .ps-entry}}\n",
             f"> {md_text(text)} {source_link(me, q, corpus)}\n",
-            sources_line([q], corpus) + "\n"]
+            sources_line([q], corpus) + f"。原文网址：`{public_address(site_url, f'reports/{q.report}/')}#{q.sentence}`\n"]
 
 
 def _trainer(item: CollectionItem) -> list[str]:
@@ -82,6 +83,7 @@ def render_collection(c: Collection, corpus: Corpus, site_url: str = "") -> str:
            f'<div class="ps-meta" markdown>\n适用对象：{md_text(c.audience)} · '
            f"共 {len(c.items)} 项<span class=\"ps-noprint\"> · {link(me, uris.collections, '全部专题讲义')}</span>\n</div>\n",
            _editorial("编者导语", c.introduction),
+           handout_address(c, site_url),
            "!!! info \"阅读说明\"\n"
            "    标有“编者概述”“编者导语”“教员提示”“讨论题”的文字由编者撰写；其余摘录与数据均照录"
            "报告原文（原文隐去的数字以 \\* 表示），出自单位自述，未经独立评估。每条摘录后注明出处。\n"]
@@ -90,6 +92,12 @@ def render_collection(c: Collection, corpus: Corpus, site_url: str = "") -> str:
         out.extend(entry(me, n, item, corpus, site_url))
         out.extend(_trainer(item))
     return "\n".join(out)
+
+
+def handout_address(c: Collection, site_url: str) -> str:
+    """本讲义网址: where the handout is online, so that paper leads back to it (the public
+    address when mkdocs.yml sets ``site_url``; never a local one)."""
+    return f"本讲义网址：`{public_address(site_url, f'collections/{c.id}/')}`\n"
 
 
 def render_collections_index(corpus: Corpus) -> str:

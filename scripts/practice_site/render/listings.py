@@ -6,6 +6,7 @@ from practice_site.corpus.honours import HONOUR_KINDS
 from practice_site.corpus.model import Corpus, Skip
 from practice_site.render.index_pages import card, pinyin_key
 from practice_site.render.markup import front_matter, link, md_text, uris
+from practice_site.text.terms import in_quotes
 
 
 def _source(me: str, report: str, sid: str) -> str:
@@ -26,7 +27,7 @@ def render_honours(corpus: Corpus) -> str:
         out.append(f"## {md_text(heading)} {{#{kind}}}\n")
         for h in items:
             out.append(f"### {md_text(h.title)} {{#{h.id}}}\n")
-            out.append(f"> “{md_text(h.quote.text)}” {_source(me, h.quote.report, h.quote.sentence)}\n")
+            out.append(f"> {in_quotes(md_text(h.quote.text))} {_source(me, h.quote.report, h.quote.sentence)}\n")
             if h.practices:
                 out.append("相关做法：" + "、".join(link(me, uris.practice(p), corpus.practices[p].name)
                                                 for p in h.practices) + "\n")

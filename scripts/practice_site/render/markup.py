@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import ipaddress
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -10,7 +12,30 @@ from practice_site.render.escape import html_attr, md_text
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-__all__ = ["md_text", "html_attr", "link", "href", "front_matter", "uris"]
+__all__ = ["md_text", "html_attr", "link", "href", "front_matter", "uris", "public_site_url",
+           "public_address"]
+
+
+def public_site_url(site_url: str) -> str:
+    """The site's public address (mkdocs.yml ``site_url``) with one trailing slash, as printed
+    pages give it; empty when none is configured or when it is a local address (``mkdocs
+    serve`` sets http://127.0.0.1:8000/): paper must never send a reader to someone's machine."""
+    try:
+        host = urlsplit(site_url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    if not host or host == "localhost" or host.endswith(".localhost"):
+        return ""
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return site_url.strip().rstrip("/") + "/"
+    return "" if ip.is_loopback or ip.is_unspecified or ip.is_link_local else site_url.strip().rstrip("/") + "/"
+
+
+def public_address(site_url: str, path: str) -> str:
+    """``path`` (``practices/zu-anxin/``) under the public address, or alone when there is none."""
+    return public_site_url(site_url) + path
 
 
 class uris:

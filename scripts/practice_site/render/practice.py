@@ -8,7 +8,8 @@ from practice_site.link.suggest import Reason, Suggestion, campaign_members, sug
 from practice_site.render.autolink import Annotator
 from practice_site.render.drafts import banner
 from practice_site.render.escape import attr_list_value
-from practice_site.render.markup import front_matter, href, link, md_text, uris
+from practice_site.render.markup import front_matter, href, link, md_text, public_address, uris
+from practice_site.text.terms import in_quotes
 
 # Section titles and anchors, in page order.
 SECTIONS = {
@@ -42,6 +43,9 @@ def reasons_text(reasons: tuple[Reason, ...], corpus: Corpus) -> str:
     return "；".join(parts)
 
 
+EDITORIAL_NAME = "名称为编者所拟（报告未以此为名）"
+"""Shown beside a name the report does not print (``name_editorial: true``)."""
+
 RELATED_INTRO = ("“报告中并列提及”只表示报告把两者写在一起；其他关系附报告原文；"
                  "标“编者关联”的是编者的理解，报告未说明两者的关系。\n")
 
@@ -54,7 +58,7 @@ def related_line(rel: Relation, inverse: bool, other: Practice, corpus: Corpus, 
     line = (f"- **{md_text(kind.shown(inverse))}**：{link(me, uris.practice(other.id), other.name)}"
             f" — {md_text(other.summary)}")
     if rel.quote is not None:
-        line += f"（报告原文：“{text(rel.quote.text)}” {src(rel.quote.report, rel.quote.sentence)}）"
+        line += f"（报告原文：{in_quotes(text(rel.quote.text))} {src(rel.quote.report, rel.quote.sentence)}）"
     return line + (f"（编者注：{text(rel.note)}）" if rel.note else "")
 
 
@@ -117,6 +121,8 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
             f"类型：{md_text(corpus.kinds[p.kind].name)}", f"标签：{tags}"]
     if p.aliases:
         meta.append("又称：" + "、".join(md_text(a) for a in p.aliases))
+    if p.name_editorial:
+        meta.append(EDITORIAL_NAME)
     if part_of := [c for c in campaigns if c != p.id]:
         meta.append("专项行动：" + "、".join(link(me, uris.practice(c), corpus.practices[c].name)
                                           for c in part_of))
@@ -137,7 +143,7 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
     out.append(f'<p class="ps-editorial" markdown><span class="ps-badge">编者概述</span> {text(p.summary)}</p>\n')
     out.append(f"## {SECTIONS['how']} {{#how}}\n")
     out.append("以下各条为报告原文摘录。\n")
-    out.extend(f"- “{text(q.text)}” {src(q.report, q.sentence)}" for q in p.how)
+    out.extend(f"- {in_quotes(text(q.text))} {src(q.report, q.sentence)}" for q in p.how)
     out.append("")
     out.append(f"## {SECTIONS['outcomes']} {{#outcomes}}\n")
     if not p.outcomes:
@@ -194,12 +200,19 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
     else:
         out.append("暂无其他做法的页面提到本做法。")
     out.append("")
-    out.append(f"## {SECTIONS['cite']} {{#cite}}\n")
-    permalink = f"{site_url.rstrip('/')}/practices/{p.id}/" if site_url else f"practices/{p.id}/"
-    first = corpus.reports[reports[0]] if reports else None
-    out.append(f"- 永久链接：`{permalink}`（各节可加锚点，如 `#outcomes`）")
+    out.extend(cite_section(p, corpus.reports[reports[0]] if reports else None, site_url))
+    return "\n".join(out)
+
+
+def cite_section(p: Practice, first: Report | None, site_url: str) -> list[str]:
+    """引用本页: the page's address (the public one when mkdocs.yml sets ``site_url``, never
+    a local one) and a citation line; the practice's name is quoted with the marks nested
+    (转引自“‘三鹰’人才培育”)."""
+    permalink = public_address(site_url, f"practices/{p.id}/")
+    out = [f"## {SECTIONS['cite']} {{#cite}}\n",
+           f"- 永久链接：`{permalink}`（各节可加锚点，如 `#outcomes`）"]
     if first:
         out.append(f"- 引用格式：{md_text(first.unit)}：《{md_text(first.title)}》，{first.year}年。"
-                   f"转引自“{md_text(p.name)}”，{md_text(permalink)}")
+                   f"转引自{in_quotes(md_text(p.name))}，{md_text(permalink)}")
     out.append("")
-    return "\n".join(out)
+    return out
