@@ -129,7 +129,7 @@ def test_check_names_published_records_that_link_to_drafts(trial, tmp_path, caps
     draft = next(p.stem for p in (data / "practices").glob("*.yml") if "青年民警应急分队" in p.read_text(encoding="utf-8"))
     record = data / "practices" / "jingwang-ronghe.yml"
     record.write_text(record.read_text(encoding="utf-8").replace(
-        "related: []", f"related:\n  - {{id: {draft}, relation: listed-with}}"), encoding="utf-8")
+        "related: []", f"related:\n  - {{id: {draft}, relation: editors-link, note: 同属基层警务力量}}"), encoding="utf-8")
     capsys.readouterr()
     assert cli.main(["--data", str(data), "check"]) == 0
     out = capsys.readouterr().out
