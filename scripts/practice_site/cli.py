@@ -101,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("schema", help="rewrite data/practice.schema.json and data/collection.schema.json")
     add = sub.add_parser("add-report", help="add a report (copied verbatim) and draft a record for "
                          "each initiative it names that no record names yet")
-    add.add_argument("file", type=Path, help="the report as UTF-8 text")
+    add.add_argument("file", type=Path, help="the report: text (UTF-8, UTF-16 or GB18030/GBK), "
+                     "Word (.docx) or PDF with a text layer; stored as UTF-8 text")
     add.add_argument("--id", required=True, help="the report's id: lowercase ASCII words and "
                      "hyphens, e.g. 2023-city-police-summary")
     add.add_argument("--title", required=True, help="the report's title, as printed")

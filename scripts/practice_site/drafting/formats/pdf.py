@@ -1,0 +1,195 @@
+"""PDFs with a text layer: the text of the pages, a paragraph a line.
+
+pdfminer.six gives each character with its box. From those, lines are rebuilt and then
+joined back into the paragraphs the page cut: a line that reaches the right margin runs on
+into the next one unless that one is indented, is set in another size, starts after a
+larger gap, or opens a numbered heading after a finished sentence. Page furniture is
+dropped: page numbers (``— 3 —``, ``- 3 -``, ``第3页``, ``3/10``) and running headers and
+footers (the same line, figures aside, at the top or bottom of most pages). Radicals and
+compatibility ideographs that fonts put in the text layer become the ordinary characters
+(chars.py); nothing else is normalised.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from practice_site.drafting.formats.chars import ordinary_characters
+from practice_site.drafting.formats.errors import Unreadable
+from practice_site.text import layout
+
+_DASH = r"[-—–－―─~·•\s]*"
+PAGE_NUMBER = re.compile(rf"^{_DASH}(?:第\s*)?[\d０-９]{{1,4}}(?:\s*页)?"
+                         r"(?:\s*[/／]\s*[\d０-９]{1,4}|\s*共\s*[\d０-９]{1,4}\s*页)?"
+                         rf"{_DASH}$|^[-—–－―─]+\s*[一二三四五六七八九十]+\s*[-—–－―─]+$")
+EDGE = 2
+"""Lines at the top and at the bottom of a page looked at as headers, footers or page numbers."""
+SENTENCE_DONE = re.compile(r"[。！？!?；;：:]\s*[”’」』）)]*$")
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    """Bottom of the line (PDF coordinates: up is larger)."""
+    size: float
+    page: int
+
+
+def _chars(obj, out: list, images: list) -> None:
+    from pdfminer.layout import LTChar, LTImage
+    for child in obj:
+        if isinstance(child, LTChar):
+            out.append(child)
+        elif isinstance(child, LTImage):
+            images.append(child)
+        elif hasattr(child, "__iter__"):
+            _chars(child, out, images)
+
+
+def _lines(chars: list, page: int) -> list[Line]:
+    """Characters grouped into lines by baseline, top to bottom, each line left to right."""
+    rows: list[list] = []
+    for c in sorted((c for c in chars if c.upright), key=lambda c: (-round(c.y0, 1), c.x0)):
+        size = max(c.size, 1.0)
+        if rows and abs(rows[-1][0].y0 - c.y0) <= 0.3 * size:
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    out = []
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+        size = statistics.median(c.size for c in row)
+        parts, prev = [], None
+        for c in row:
+            t = c.get_text()
+            if prev is not None and c.x0 - prev.x1 > 0.6 * size and t.strip() and prev.get_text().strip():
+                parts.append(" ")  # words set apart by position, with no space character
+            parts.append(t)
+            prev = c
+        text = "".join(parts).strip()
+        if text:
+            out.append(Line(text, min(c.x0 for c in row), max(c.x1 for c in row), row[0].y0, size, page))
+    return out
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\d０-９]+", "#", re.sub(r"\s+", "", text))
+
+
+def _pitch(lines: list[Line]) -> float:
+    """The distance between the baselines of two lines of a paragraph: the low end of the
+    gaps (the others hold the space between paragraphs, in a report of short ones the most)."""
+    gaps = sorted(a.y0 - b.y0 for a, b in zip(lines, lines[1:], strict=False)
+                  if a.page == b.page and abs(a.size - b.size) < 0.15 * a.size and a.y0 > b.y0)
+    return gaps[len(gaps) // 5] if gaps else 0.0
+
+
+def _set_apart(p: list[Line], i: int, size: float, pitch: float) -> bool:
+    """The first or last line of a page, smaller than the text and well apart from it: a
+    header or footer even on a report of one page, where nothing repeats."""
+    if len(p) < 2 or i not in (0, len(p) - 1) or p[i].size >= 0.9 * size or not pitch:
+        return False
+    other = p[1] if i == 0 else p[-2]
+    return abs(p[i].y0 - other.y0) > 1.5 * pitch
+
+
+def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], int, int]:
+    """Pages without page numbers and running headers or footers; and how many of each."""
+    edge = [set(range(min(EDGE, len(p)))) | set(range(max(0, len(p) - EDGE), len(p))) for p in pages]
+    repeated = Counter(k for p, e in zip(pages, edge, strict=True) for k in {_key(p[i].text) for i in e})
+    needed = max(2, (len(pages) + 1) // 2)
+    every = [ln for p in pages for ln in p]
+    size = statistics.median(ln.size for ln in every) if every else 0.0
+    pitch = _pitch(every)
+    numbers = headers = 0
+    out = []
+    for p, e in zip(pages, edge, strict=True):
+        keep = []
+        for i, ln in enumerate(p):
+            if i in e and PAGE_NUMBER.match(ln.text):
+                numbers += 1
+            elif i in e and ((len(pages) >= 2 and repeated[_key(ln.text)] >= needed) or _set_apart(p, i, size, pitch)):
+                headers += 1
+            else:
+                keep.append(ln)
+        out.append(keep)
+    return out, numbers, headers
+
+
+def join_lines(pages: list[list[Line]]) -> tuple[list[str], int]:
+    """Paragraphs from the lines of the pages; and how many line breaks were joined."""
+    body = [ln for p in pages for ln in p]
+    if not body:
+        return [], 0
+    xs0 = sorted(ln.x0 for ln in body)
+    xs1 = sorted(ln.x1 for ln in body)
+    left, right = xs0[len(xs0) // 10], xs1[len(xs1) * 9 // 10]
+    pitch = _pitch(body)
+    paragraphs: list[str] = []
+    joined = 0
+    prev: Line | None = None
+    for ln in body:
+        if prev is not None and _runs_on(prev, ln, left, right, pitch):
+            paragraphs[-1] += ln.text
+            joined += 1
+        else:
+            paragraphs.append(ln.text)
+        prev = ln
+    return paragraphs, joined
+
+
+def _runs_on(prev: Line, ln: Line, left: float, right: float, pitch: float) -> bool:
+    size = prev.size
+    if prev.x1 < right - 1.5 * size or ln.x0 > left + 0.8 * size:
+        return False  # a short line ends its paragraph; an indented or centred one opens one
+    if abs(ln.size - size) > 0.15 * size:
+        return False
+    if ln.page == prev.page and pitch and prev.y0 - ln.y0 > 1.2 * pitch:
+        return False  # space between paragraphs
+    found = layout.marker(ln.text, line_start=True)
+    return not (found and not found[0].inner and SENTENCE_DONE.search(prev.text))
+
+
+def read_pdf(path: Path) -> tuple[str, list[str]]:
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+    pages: list[list[Line]] = []
+    images = cids = total = 0
+    try:
+        for n, page in enumerate(extract_pages(str(path), laparams=LAParams())):
+            chars: list = []
+            imgs: list = []
+            _chars(page, chars, imgs)
+            images += len(imgs)
+            total += len(chars)
+            cids += sum(c.get_text().startswith("(cid:") for c in chars)
+            pages.append(_lines(chars, n))
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise Unreadable("PDF 设有密码或加密，无法读取文字；请去掉密码后另存，或另存为 Word 文档（.docx）") from None
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
+        raise Unreadable(f"不是能读取的 PDF（{type(exc).__name__}）；请重新导出 PDF，或另存为 Word 文档（.docx）") from None
+    if not any(ln.text.strip() for p in pages for ln in p):
+        what = "是扫描件（PDF 只有图像，没有文字层）" if images else "PDF 里没有文字"
+        raise Unreadable(f"{what}，读不出报告正文；请用原始的 Word 文档（.docx）或文字版 PDF，"
+                         "或先做文字识别（OCR）、校对后另存为 UTF-8 文本（.txt）再添加")
+    if cids > total // 20:
+        raise Unreadable(f"PDF 的文字层缺少字符编码（{cids} 个字符无法转成文字）；请用原始的 Word 文档"
+                         "（.docx），或从 PDF 阅读器另存为文本后校对再添加")
+    pages, numbers, headers = drop_furniture(pages)
+    paragraphs, joined = join_lines(pages)
+    text, mapped = ordinary_characters("".join(p + "\n" for p in paragraphs))
+    note = f"已从 PDF 文字层取出正文：{len(pages)} 页，{len(paragraphs)} 段，接回因换行断开的行 {joined} 处"
+    if numbers or headers:
+        note += f"，去掉页码 {numbers} 处、页眉页脚 {headers} 处"
+    if mapped:
+        note += f"，把 {mapped} 个康熙部首或兼容汉字换成通用汉字"
+    return text, [note]
