@@ -214,3 +214,37 @@ def test_unreadable_is_raised_for_a_damaged_docx(tmp_path):
         z.writestr("word/document.xml", "<not-xml")
     with pytest.raises(Unreadable, match="不是能读取的 Word 文档"):
         read_report_file(f)
+
+
+LAYOUTS = sorted(p for p in (HERE / "fixtures" / "reports").glob("*.txt") if p.stem != "hard-wrapped")
+"""The parser's layout fixtures; hard-wrapped.txt is itself a PDF copy cut mid-sentence, which
+the PDF reader would give as whole paragraphs."""
+GENERATOR_LIMITS = {("four-levels", "docx"): "types (一) and numbers （二）: one Word list prints one shape",
+                    ("slogan-headings", "pdf"): "reportlab's Paragraph collapses the byline's double space"}
+
+
+@pytest.mark.parametrize("report", LAYOUTS, ids=lambda p: p.stem)
+def test_every_layout_survives_word_and_pdf(report, tmp_path):
+    """Each layout of the parser's fixtures, one paragraph a line, made into a .docx and two
+    PDFs, reads back as the same lines."""
+    text = "".join(ln.strip() + "\n" for ln in report.read_text(encoding="utf-8").splitlines() if ln.strip())
+    made = {"docx": make_docx(text, tmp_path / "r.docx"), "pdf": make_pdf(text, tmp_path / "r.pdf"),
+            "pdf-unindented": make_pdf(text, tmp_path / "u.pdf", indent=False),
+            "pdf-plain": make_plain_pdf(text, tmp_path / "p.pdf")}
+    for name, path in made.items():
+        if (report.stem, name.split("-")[0]) not in GENERATOR_LIMITS:
+            assert read_report_file(path)[0] == text, name
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed; "
+                    "apt-get install libreoffice-writer-nogui runs this check of real layouts")
+@pytest.mark.parametrize("report", REPORTS, ids=lambda p: p.stem)
+def test_a_pdf_that_libreoffice_makes_from_the_docx_reads_back(report, tmp_path):
+    """A word processor's PDF: LibreOffice lays the .docx out (its own line breaking, Word's
+    numbering with a tab after the marker, header and footer, embedded CJK font subsets)."""
+    import subprocess
+    text = report.read_text(encoding="utf-8")
+    make_docx(text, tmp_path / "r.docx")
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "r.docx")],
+                   check=True, capture_output=True, timeout=240)
+    assert read_report_file(tmp_path / "r.pdf")[0] == text

@@ -25,6 +25,9 @@ _DASH = r"[-—–－―─~·•\s]*"
 PAGE_NUMBER = re.compile(rf"^{_DASH}(?:第\s*)?[\d０-９]{{1,4}}(?:\s*页)?"
                          r"(?:\s*[/／]\s*[\d０-９]{1,4}|\s*共\s*[\d０-９]{1,4}\s*页)?"
                          rf"{_DASH}$|^[-—–－―─]+\s*[一二三四五六七八九十]+\s*[-—–－―─]+$")
+_UNCUTTABLE = re.compile(r"[\s!-~”’」』）》〕】，。、；：！？％]")
+_NO_LINE_START = "”’」』）》〕】，。、；：！？％…—"
+_NO_LINE_END = "“‘「『（《〔【"
 EDGE = 2
 """Lines at the top and at the bottom of a page looked at as headers, footers or page numbers."""
 SENTENCE_DONE = re.compile(r"[。！？!?；;：:]\s*[”’」』）)]*$")
@@ -39,6 +42,10 @@ class Line:
     """Bottom of the line (PDF coordinates: up is larger)."""
     size: float
     page: int
+    lead: float = 0.0
+    """Width of the piece the line starts with that cannot be cut: closing marks and a run
+    of letters or figures up to and with the first ideograph, and what a layout moves down
+    with it (``”***家``, ``2023年``, ``稳，``, ``年“****.*.**”``)."""
 
 
 def _chars(obj, out: list, images: list) -> None:
@@ -50,6 +57,13 @@ def _chars(obj, out: list, images: list) -> None:
             images.append(child)
         elif hasattr(child, "__iter__"):
             _chars(child, out, images)
+
+
+def _numbering_tab(before: str) -> bool:
+    """Whether a gap follows a list marker at the start of the line (Word's tab after
+    automatic numbering ``1.``, ``（一）``): the marker is printed on to the text."""
+    found = layout.marker(before.strip(), line_start=True)
+    return found is not None and found[1] == before.strip()
 
 
 def _lines(chars: list, page: int) -> list[Line]:
@@ -65,16 +79,25 @@ def _lines(chars: list, page: int) -> list[Line]:
     for row in rows:
         row.sort(key=lambda c: c.x0)
         size = statistics.median(c.size for c in row)
-        parts, prev = [], None
+        parts: list[str] = []
+        prev = None
         for c in row:
             t = c.get_text()
-            if prev is not None and c.x0 - prev.x1 > 0.6 * size and t.strip() and prev.get_text().strip():
+            if prev is not None and c.x0 - prev.x1 > 0.6 * size and t.strip() and prev.get_text().strip() \
+                    and not _numbering_tab("".join(parts)):
                 parts.append(" ")  # words set apart by position, with no space character
             parts.append(t)
             prev = c
         text = "".join(parts).strip()
         if text:
-            out.append(Line(text, min(c.x0 for c in row), max(c.x1 for c in row), row[0].y0, size, page))
+            x0 = min(c.x0 for c in row)
+            k = next((k for k, c in enumerate(row) if not _UNCUTTABLE.match(c.get_text())), len(row) - 1)
+            # What moves down with it: marks that cannot open a line (稳，), and an opening
+            # mark with the letters or figures after it (年“****.*.**”).
+            while k + 1 < len(row) and (row[k + 1].get_text() in _NO_LINE_START + _NO_LINE_END
+                                        or _UNCUTTABLE.match(row[k + 1].get_text())):
+                k += 1
+            out.append(Line(text, x0, max(c.x1 for c in row), row[0].y0, size, page, row[k].x1 - x0))
     return out
 
 
@@ -83,20 +106,26 @@ def _key(text: str) -> str:
 
 
 def _pitch(lines: list[Line]) -> float:
-    """The distance between the baselines of two lines of a paragraph: the low end of the
-    gaps (the others hold the space between paragraphs, in a report of short ones the most)."""
-    gaps = sorted(a.y0 - b.y0 for a, b in zip(lines, lines[1:], strict=False)
-                  if a.page == b.page and abs(a.size - b.size) < 0.15 * a.size and a.y0 > b.y0)
-    return gaps[len(gaps) // 5] if gaps else 0.0
+    """The distance between the baselines of two lines of a paragraph, in units of their
+    size: the smallest gap (the others hold the space between paragraphs, in a report of
+    one-line paragraphs nearly all of them), not below the size (lines set over each other)."""
+    gaps = [(a.y0 - b.y0) / a.size for a, b in zip(lines, lines[1:], strict=False)
+            if a.page == b.page and abs(a.size - b.size) < 0.15 * a.size and a.y0 - b.y0 >= a.size]
+    return min(gaps, default=0.0)
 
 
-def _set_apart(p: list[Line], i: int, size: float, pitch: float) -> bool:
-    """The first or last line of a page, smaller than the text and well apart from it: a
-    header or footer even on a report of one page, where nothing repeats."""
-    if len(p) < 2 or i not in (0, len(p) - 1) or p[i].size >= 0.9 * size or not pitch:
+def _set_apart(p: list[Line], i: int, size: float) -> bool:
+    """A header or footer even on a report of one page, where nothing repeats: the top line
+    of a page, not larger than the text (a title is) and well above the next one; or the
+    bottom line, smaller than the text and well below the one before (a dateline or a
+    signature at the end is set in the text's size)."""
+    if len(p) < 2 or i not in (0, len(p) - 1):
         return False
-    other = p[1] if i == 0 else p[-2]
-    return abs(p[i].y0 - other.y0) > 1.5 * pitch
+    ln, other = (p[0], p[1]) if i == 0 else (p[-1], p[-2])
+    gap = abs(ln.y0 - other.y0)
+    if ln.size < 0.9 * size:
+        return gap > 2 * ln.size
+    return i == 0 and ln.size <= 1.05 * size and gap > 3.5 * ln.size
 
 
 def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], int, int]:
@@ -106,7 +135,6 @@ def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], int, int]
     needed = max(2, (len(pages) + 1) // 2)
     every = [ln for p in pages for ln in p]
     size = statistics.median(ln.size for ln in every) if every else 0.0
-    pitch = _pitch(every)
     numbers = headers = 0
     out = []
     for p, e in zip(pages, edge, strict=True):
@@ -114,7 +142,7 @@ def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], int, int]
         for i, ln in enumerate(p):
             if i in e and PAGE_NUMBER.match(ln.text):
                 numbers += 1
-            elif i in e and ((len(pages) >= 2 and repeated[_key(ln.text)] >= needed) or _set_apart(p, i, size, pitch)):
+            elif i in e and ((len(pages) >= 2 and repeated[_key(ln.text)] >= needed) or _set_apart(p, i, size)):
                 headers += 1
             else:
                 keep.append(ln)
@@ -127,9 +155,10 @@ def join_lines(pages: list[list[Line]]) -> tuple[list[str], int]:
     body = [ln for p in pages for ln in p]
     if not body:
         return [], 0
-    xs0 = sorted(ln.x0 for ln in body)
-    xs1 = sorted(ln.x1 for ln in body)
-    left, right = xs0[len(xs0) // 10], xs1[len(xs1) * 9 // 10]
+    size = statistics.median(ln.size for ln in body)
+    text = [ln for ln in body if abs(ln.size - size) <= 0.15 * size] or body
+    xs1 = sorted(ln.x1 for ln in text)
+    left, right = min(ln.x0 for ln in text), xs1[len(xs1) * 9 // 10]
     pitch = _pitch(body)
     paragraphs: list[str] = []
     joined = 0
@@ -146,14 +175,22 @@ def join_lines(pages: list[list[Line]]) -> tuple[list[str], int]:
 
 def _runs_on(prev: Line, ln: Line, left: float, right: float, pitch: float) -> bool:
     size = prev.size
-    if prev.x1 < right - 1.5 * size or ln.x0 > left + 0.8 * size:
-        return False  # a short line ends its paragraph; an indented or centred one opens one
     if abs(ln.size - size) > 0.15 * size:
         return False
-    if ln.page == prev.page and pitch and prev.y0 - ln.y0 > 1.2 * pitch:
+    if ln.page == prev.page and pitch and prev.y0 - ln.y0 > 1.2 * pitch * size:
         return False  # space between paragraphs
+    done = SENTENCE_DONE.search(prev.text)
+    gap = right - prev.x1
+    # Full: it reaches the margin; or, cut mid-sentence, it stops short of it by what the
+    # next line's first piece needs, give or take the slack of a layout that is not justified
+    # (a character that may not end a line moves down with the one before it).
+    if gap > 1.5 * size and (done or gap > ln.lead + 2.5 * size):
+        return False
+    centred = abs((ln.x0 + ln.x1) - (left + right)) < 2 * size and ln.x0 > left + size
+    if ln.x0 > left + 0.8 * size and not (centred and not done):
+        return False  # an indented line opens a paragraph; a centred one goes on a centred title
     found = layout.marker(ln.text, line_start=True)
-    return not (found and not found[0].inner and SENTENCE_DONE.search(prev.text))
+    return not (found and not found[0].inner and done)
 
 
 def read_pdf(path: Path) -> tuple[str, list[str]]:
