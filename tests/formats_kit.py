@@ -86,7 +86,8 @@ def make_docx(text: str, path: Path) -> Path:
     return path
 
 
-def make_pdf(text: str, path: Path, *, indent: bool = True, header: str = "清河县公安局文件") -> Path:
+def make_pdf(text: str, path: Path, *, indent: bool = True, header: str = "清河县公安局文件",
+             header_on_first: bool = True) -> Path:
     """A PDF of the report set in reportlab's built-in CID font (no font file): A5 pages, so
     that lines wrap mid-sentence and paragraphs run over pages; a running header and a page
     number ``— n —`` on every page; body paragraphs indented two characters when ``indent``, else set apart by space."""
@@ -106,7 +107,8 @@ def make_pdf(text: str, path: Path, *, indent: bool = True, header: str = "清�
     def furniture(canvas, doc) -> None:
         canvas.saveState()
         canvas.setFont("STSong-Light", 9)
-        canvas.drawCentredString(A5[0] / 2, A5[1] - 28, header)
+        if header_on_first or doc.page > 1:
+            canvas.drawCentredString(A5[0] / 2, A5[1] - 28, header)
         canvas.drawCentredString(A5[0] / 2, 22, f"— {doc.page} —")
         canvas.restoreState()
 

@@ -248,3 +248,41 @@ def test_a_pdf_that_libreoffice_makes_from_the_docx_reads_back(report, tmp_path)
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "r.docx")],
                    check=True, capture_output=True, timeout=240)
     assert read_report_file(tmp_path / "r.pdf")[0] == text
+
+
+def test_a_running_header_that_repeats_the_title_leaves_the_title(tmp_path):
+    """Page 1 without a header (Word's different first page), the title as the header of the
+    others: the headers go, the title on page 1 stays (it is set larger)."""
+    text = (HERE / "fixtures" / "formats" / "river-county.txt").read_text(encoding="utf-8")
+    title = text.splitlines()[0]
+    pdf = make_pdf(text, tmp_path / "r.pdf", header=title, header_on_first=False)
+    got, notes = read_report_file(pdf)
+    assert got == text
+    assert "页眉页脚 1 处" in notes[0]
+
+
+def test_word_text_that_is_not_the_reports_is_left_out(tmp_path):
+    """Hidden text, deleted tracked changes and tab stops are not text; inserted tracked
+    changes, a table's cells and a soft line break are."""
+    import docx
+    from docx.oxml import parse_xml
+
+    from formats_kit import W_NS
+    document = docx.Document()
+    document.add_paragraph("某局工作总结")
+    p = document.add_paragraph()
+    p._p.append(parse_xml(
+        f'<w:pPr xmlns:w="{W_NS}"><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>'))
+    for xml in ('<w:r><w:t>一、推行“甲乙”机制</w:t></w:r>',
+                '<w:r><w:rPr><w:vanish/></w:rPr><w:t>（隐藏的批注）</w:t></w:r>',
+                '<w:del w:id="1" w:author="a"><w:r><w:delText>旧的说法</w:delText></w:r></w:del>',
+                '<w:ins w:id="2" w:author="a"><w:r><w:t>，化解纠纷**起。</w:t></w:r></w:ins>',
+                '<w:r><w:br/><w:t>二是开展“丙丁”行动。</w:t></w:r>'):
+        p._p.append(parse_xml(xml.replace("<w:r>", f'<w:r xmlns:w="{W_NS}">', 1)
+                              .replace("<w:del ", f'<w:del xmlns:w="{W_NS}" ').replace("<w:ins ", f'<w:ins xmlns:w="{W_NS}" ')))
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "项目"
+    table.cell(0, 1).text = "破获案件***起。"
+    document.save(str(tmp_path / "r.docx"))
+    assert read_report_file(tmp_path / "r.docx")[0] == (
+        "某局工作总结\n一、推行“甲乙”机制，化解纠纷**起。\n二是开展“丙丁”行动。\n项目\n破获案件***起。\n")

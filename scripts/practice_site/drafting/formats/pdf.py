@@ -101,8 +101,10 @@ def _lines(chars: list, page: int) -> list[Line]:
     return out
 
 
-def _key(text: str) -> str:
-    return re.sub(r"[\d０-９]+", "#", re.sub(r"\s+", "", text))
+def _key(line: Line) -> tuple[str, int]:
+    """A line as a running header or footer repeats it: figures aside (a page number in it),
+    and in its size (a header repeating the title is smaller than the title on page 1)."""
+    return re.sub(r"[\d０-９]+", "#", re.sub(r"\s+", "", line.text)), round(line.size)
 
 
 def _pitch(lines: list[Line]) -> float:
@@ -131,7 +133,7 @@ def _set_apart(p: list[Line], i: int, size: float) -> bool:
 def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], int, int]:
     """Pages without page numbers and running headers or footers; and how many of each."""
     edge = [set(range(min(EDGE, len(p)))) | set(range(max(0, len(p) - EDGE), len(p))) for p in pages]
-    repeated = Counter(k for p, e in zip(pages, edge, strict=True) for k in {_key(p[i].text) for i in e})
+    repeated = Counter(k for p, e in zip(pages, edge, strict=True) for k in {_key(p[i]) for i in e})
     needed = max(2, (len(pages) + 1) // 2)
     every = [ln for p in pages for ln in p]
     size = statistics.median(ln.size for ln in every) if every else 0.0
@@ -142,7 +144,7 @@ def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], int, int]
         for i, ln in enumerate(p):
             if i in e and PAGE_NUMBER.match(ln.text):
                 numbers += 1
-            elif i in e and ((len(pages) >= 2 and repeated[_key(ln.text)] >= needed) or _set_apart(p, i, size)):
+            elif i in e and ((len(pages) >= 2 and repeated[_key(ln)] >= needed) or _set_apart(p, i, size)):
                 headers += 1
             else:
                 keep.append(ln)
