@@ -141,7 +141,8 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("report.doc", OLE2, f"是 Word 97–2003 文档（.doc）等旧版 Office 格式，无法直接读取；请用 Word 或 WPS 打开，{SAVE_AS}"),
     ("report.wps", OLE2, f"是 WPS 文字的旧格式（.wps），无法直接读取；请用 WPS 打开，{SAVE_AS}"),
-    ("report.docx", OLE2, f"是 Word 97–2003 文档（.doc）等旧版 Office 格式，无法直接读取；请用 Word 或 WPS 打开，{SAVE_AS}"),
+    ("report.docx", OLE2, "是设有打开密码的 Word 文档，或改了扩展名的 .doc 文件，无法直接读取；"
+     f"请用 Word 或 WPS 打开（去掉密码），{SAVE_AS}"),
     ("report.rtf", b"{\\rtf1\\ansi ...}", f"是 RTF 文档，无法直接读取；请用 Word 或 WPS 打开，{SAVE_AS}"),
     ("report.docx", "一、平安建设。".encode(), f"扩展名是 .docx，内容却不是这种格式（文件损坏或扩展名不对）；请重新{SAVE_AS}"),
     ("report.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",

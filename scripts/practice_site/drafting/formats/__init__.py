@@ -43,6 +43,9 @@ def read_report_file(path: Path) -> tuple[str, list[str]]:
     if raw.startswith(_OLE2):
         if suffix == ".wps":
             raise Unreadable(f"是 WPS 文字的旧格式（.wps），无法直接读取；请用 WPS 打开，{_SAVE_AS}")
+        if suffix == ".docx":  # Word keeps a .docx with a password to open in this container
+            raise Unreadable(f"是设有打开密码的 Word 文档，或改了扩展名的 .doc 文件，无法直接读取；"
+                             f"请用 Word 或 WPS 打开（去掉密码），{_SAVE_AS}")
         raise Unreadable(f"是 Word 97–2003 文档（.doc）等旧版 Office 格式，无法直接读取；请用 Word 或 WPS 打开，{_SAVE_AS}")
     if raw.startswith(b"{\\rtf"):
         raise Unreadable(f"是 RTF 文档，无法直接读取；请用 Word 或 WPS 打开，{_SAVE_AS}")
