@@ -145,13 +145,14 @@ def make_scanned_pdf(path: Path) -> Path:
 
 
 def make_plain_pdf(text: str, path: Path, *, per_line: int = 24, radicals: dict[str, str] | None = None,
-                   header: str = "海港区公安分局") -> Path:
+                   header: str = "海港区公安分局", fake_bold: bool = False) -> Path:
     """A PDF written by hand, as a word processor exports one: a Type0 font with Identity-H
     codes (one per distinct character) and a ToUnicode map, no font program (a viewer
     substitutes one). Lines cut at ``per_line`` characters, paragraphs indented two, a
     running header and ``- n -`` page numbers. ``radicals`` maps characters to the code
     points the ToUnicode map gives for them (力 -> ⼒), as some fonts' maps do: the glyph
-    drawn is the same, the copied text is not."""
+    drawn is the same, the copied text is not. ``fake_bold`` draws each ``一、`` heading twice,
+    0.4 points apart, as WPS does for a font without a bold face."""
     size, pitch, left, top, bottom, width, height = 12, 18, 50, 530, 60, 420, 595
     paragraphs = [ln for ln in text.splitlines() if ln.strip()]
     codes: dict[str, int] = {}
@@ -177,6 +178,9 @@ def make_plain_pdf(text: str, path: Path, *, per_line: int = 24, radicals: dict[
         ops = [f"BT /F1 9 Tf {left + 150} {height - 30} Td <{hexcodes(header)}> Tj ET",
                f"BT /F1 9 Tf {width / 2 - 15} 30 Td <{hexcodes(f'- {n} -')}> Tj ET"]
         ops += [f"BT /F1 {size} Tf {x} {yy} Td <{hexcodes(row)}> Tj ET" for x, yy, row in rows]
+        if fake_bold:
+            ops += [f"BT /F1 {size} Tf {x + 0.4} {yy} Td <{hexcodes(row)}> Tj ET" for x, yy, row in rows
+                    if PART.match(row)]
         streams.append("\n".join(ops).encode("ascii"))
     swapped = radicals or {}
     cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Own def "

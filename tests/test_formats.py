@@ -54,7 +54,7 @@ def _variants(text: str, tmp: Path) -> dict[str, Path]:
         "docx": make_docx(text, tmp / "report.docx"),
         "pdf": make_pdf(text, tmp / "report.pdf"),
         "pdf-unindented": make_pdf(text, tmp / "unindented.pdf", indent=False),
-        "pdf-radicals": make_plain_pdf(text, tmp / "radicals.pdf", radicals=swaps),
+        "pdf-radicals": make_plain_pdf(text, tmp / "radicals.pdf", radicals=swaps, fake_bold=True),
     }
 
 
@@ -82,6 +82,7 @@ def test_the_generated_files_hide_what_the_reader_must_restore(tmp_path):
     assert "组建“猎狐”合成作战专班。专班由刑侦、技侦、网安民警组成，实行集中办公、统一研判" not in raw
     layer = extract_text(str(files["pdf-radicals"]))
     assert "⼀" in layer and "一" not in layer
+    assert layer.count("、优化公安服务，提升群众满意") == 2  # the heading drawn twice (fake bold)
 
 
 @pytest.mark.parametrize("report", REPORTS, ids=lambda p: p.stem)

@@ -79,6 +79,11 @@ def _lines(chars: list, page: int) -> list[Line]:
     for row in rows:
         row.sort(key=lambda c: c.x0)
         size = statistics.median(c.size for c in row)
+        # Bold faked by drawing the text twice, a fraction of a point apart (WPS and Word do
+        # so for a font without a bold face): each character once.
+        row = [c for k, c in enumerate(row) if not any(
+            d.get_text() == c.get_text() and abs(d.x0 - c.x0) < 0.25 * size and abs(d.y0 - c.y0) < 0.25 * size
+            for d in row[max(0, k - 3):k])]
         parts: list[str] = []
         prev = None
         for c in row:
