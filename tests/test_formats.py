@@ -288,3 +288,21 @@ def test_word_text_that_is_not_the_reports_is_left_out(tmp_path):
     document.save(str(tmp_path / "r.docx"))
     assert read_report_file(tmp_path / "r.docx")[0] == (
         "某局工作总结\n一、推行“甲乙”机制，化解纠纷**起。\n二是开展“丙丁”行动。\n项目\n破获案件***起。\n")
+
+
+def test_a_pdf_whose_text_layer_has_no_characters_is_refused(tmp_path, capsys):
+    """A font that maps its glyphs to no character (private-use code points): the page shows
+    the report, the text layer does not hold it."""
+    text = "某局工作总结\n一、平安建设。推行“甲乙”机制，化解纠纷**起。\n"
+    f = make_plain_pdf(text, tmp_path / "r.pdf", radicals={c: "\ue000" for c in set(text)}, header="某局")
+    assert refused(tmp_path, capsys, f) == [
+        f"{f}:0: -: PDF 的文字层缺少字符编码（32 个字符无法转成文字）；"  # 30 of the text, 2 of the header
+        "请用原始的 Word 文档（.docx），或从 PDF 阅读器另存为文本后校对再添加"]
+
+
+def test_a_few_symbols_without_characters_are_left_out_and_said(tmp_path):
+    text = "某局工作总结\n一、平安建设。推行“甲乙”机制，化解纠纷**起。\n二、服务群众。开通“丙丁”窗口，服务群众***人次。\n"
+    got, notes = read_report_file(make_plain_pdf(text.replace("推行", "■推行"), tmp_path / "r.pdf",
+                                                 radicals={"■": "\uf0b7"}, header="某局"))
+    assert got == text
+    assert notes[0].endswith("，去掉 1 个无法识别的符号（如项目符号）")

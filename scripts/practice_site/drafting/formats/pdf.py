@@ -59,6 +59,12 @@ def _chars(obj, out: list, images: list) -> None:
             _chars(child, out, images)
 
 
+def _unknown(text: str) -> bool:
+    """A glyph the text layer gives no character for (``(cid:123)``), or a private-use one
+    (the bullets of symbol fonts): left out of the text."""
+    return text.startswith("(cid:") or any("\ue000" <= ch <= "\uf8ff" for ch in text)
+
+
 def _numbering_tab(before: str) -> bool:
     """Whether a gap follows a list marker at the start of the line (Word's tab after
     automatic numbering ``1.``, ``（一）``): the marker is printed on to the text."""
@@ -88,13 +94,17 @@ def _lines(chars: list, page: int) -> list[Line]:
         prev = None
         for c in row:
             t = c.get_text()
+            if _unknown(t):
+                prev = c  # its place kept (no space for the gap it leaves), its text not
+                continue
             if prev is not None and c.x0 - prev.x1 > 0.6 * size and t.strip() and prev.get_text().strip() \
                     and not _numbering_tab("".join(parts)):
                 parts.append(" ")  # words set apart by position, with no space character
             parts.append(t)
             prev = c
         text = "".join(parts).strip()
-        if text:
+        row = [c for c in row if not _unknown(c.get_text())]
+        if text and row:
             x0 = min(c.x0 for c in row)
             k = next((k for k, c in enumerate(row) if not _UNCUTTABLE.match(c.get_text())), len(row) - 1)
             # What moves down with it: marks that cannot open a line (稳，), and an opening
@@ -215,19 +225,19 @@ def read_pdf(path: Path) -> tuple[str, list[str]]:
             _chars(page, chars, imgs)
             images += len(imgs)
             total += len(chars)
-            cids += sum(c.get_text().startswith("(cid:") for c in chars)
+            cids += sum(_unknown(c.get_text()) for c in chars)
             pages.append(_lines(chars, n))
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise Unreadable("PDF 设有密码或加密，无法读取文字；请去掉密码后另存，或另存为 Word 文档（.docx）") from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
         raise Unreadable(f"不是能读取的 PDF（{type(exc).__name__}）；请重新导出 PDF，或另存为 Word 文档（.docx）") from None
+    if total and cids > total // 20:
+        raise Unreadable(f"PDF 的文字层缺少字符编码（{cids} 个字符无法转成文字）；请用原始的 Word 文档"
+                         "（.docx），或从 PDF 阅读器另存为文本后校对再添加")
     if not any(ln.text.strip() for p in pages for ln in p):
         what = "是扫描件（PDF 只有图像，没有文字层）" if images else "PDF 里没有文字"
         raise Unreadable(f"{what}，读不出报告正文；请用原始的 Word 文档（.docx）或文字版 PDF，"
                          "或先做文字识别（OCR）、校对后另存为 UTF-8 文本（.txt）再添加")
-    if cids > total // 20:
-        raise Unreadable(f"PDF 的文字层缺少字符编码（{cids} 个字符无法转成文字）；请用原始的 Word 文档"
-                         "（.docx），或从 PDF 阅读器另存为文本后校对再添加")
     pages, numbers, headers = drop_furniture(pages)
     paragraphs, joined = join_lines(pages)
     text, mapped = ordinary_characters("".join(p + "\n" for p in paragraphs))
@@ -236,4 +246,6 @@ def read_pdf(path: Path) -> tuple[str, list[str]]:
         note += f"，去掉页码 {numbers} 处、页眉页脚 {headers} 处"
     if mapped:
         note += f"，把 {mapped} 个康熙部首或兼容汉字换成通用汉字"
+    if cids:
+        note += f"，去掉 {cids} 个无法识别的符号（如项目符号）"
     return text, [note]
