@@ -198,8 +198,8 @@ def test_number_formats(n, fmt, printed):
 
 
 def test_only_radicals_and_compatibility_ideographs_are_mapped():
-    text, changed = ordinary_characters("⼀是⻓效，⼤幅，\uf9a7，化解率**％，１２３，ＡＰＰ，（一）")
-    assert (text, changed) == ("一是长效，大幅，獵，化解率**％，１２３，ＡＰＰ，（一）", 4)
+    text, changed = ordinary_characters("⼀是⻓效，⼤幅，⻘山\uf9a7，化解率**％，１２３，ＡＰＰ，（一）\u2e3a完")
+    assert (text, changed) == ("一是长效，大幅，青山獵，化解率**％，１２３，ＡＰＰ，（一）——完", 6)
 
 
 def test_numbering_of_a_style_based_heading_restarts_lower_levels(tmp_path):

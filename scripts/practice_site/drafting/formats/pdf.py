@@ -11,6 +11,7 @@ compatibility ideographs that fonts put in the text layer become the ordinary ch
 """
 from __future__ import annotations
 
+import logging
 import re
 import statistics
 from collections import Counter
@@ -211,6 +212,9 @@ def _runs_on(prev: Line, ln: Line, left: float, right: float, pitch: float) -> b
 
 
 def read_pdf(path: Path) -> tuple[str, list[str]]:
+    # pdfminer warns on stderr about what it works around (a font descriptor without a
+    # FontBBox, …), once a character: nothing an editor can act on.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
