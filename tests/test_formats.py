@@ -306,3 +306,32 @@ def test_a_few_symbols_without_characters_are_left_out_and_said(tmp_path):
                                                  radicals={"■": "\uf0b7"}, header="某局"))
     assert got == text
     assert notes[0].endswith("，去掉 1 个无法识别的符号（如项目符号）")
+
+
+def test_numbering_definitions_as_word_writes_them():
+    """A list reached through a numbering style (w:numStyleLink), a level overridden whole in
+    one list, a level that never restarts (w:lvlRestart 0), and legal numbering (%1.%2 in
+    figures whatever the upper level's format)."""
+    from lxml import etree
+
+    from practice_site.drafting.formats.numbering import Numbering
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    root = etree.fromstring(f"""<w:numbering {w}>
+      <w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="ReportList"/></w:abstractNum>
+      <w:abstractNum w:abstractNumId="2">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlRestart w:val="0"/>
+          <w:lvlText w:val="%2."/></w:lvl>
+        <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:isLgl/><w:lvlText w:val="%1.%3"/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="5"><w:abstractNumId w:val="2"/></w:num>
+      <w:num w:numId="6"><w:abstractNumId w:val="1"/></w:num>
+      <w:num w:numId="7"><w:abstractNumId w:val="2"/>
+        <w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="chineseCounting"/>
+          <w:lvlText w:val="第%1部分"/></w:lvl></w:lvlOverride></w:num>
+    </w:numbering>""")
+    n = Numbering.from_xml(root, {"ReportList": "5"})
+    assert [n.marker("6", 0), n.marker("6", 1), n.marker("6", 1), n.marker("6", 0), n.marker("6", 1),
+            n.marker("6", 2)] == ["一、", "1.", "2.", "二、", "3.", "2.1 "]
+    assert n.marker("7", 0) == "第三部分 "
+    assert n.marker("0", 0) == n.marker("99", 0) == ""
