@@ -335,3 +335,12 @@ def test_numbering_definitions_as_word_writes_them():
             n.marker("6", 2)] == ["一、", "1.", "2.", "二、", "3.", "2.1 "]
     assert n.marker("7", 0) == "第三部分 "
     assert n.marker("0", 0) == n.marker("99", 0) == ""
+
+
+def test_a_damaged_gbk_file_is_refused_where_it_is_damaged(tmp_path, capsys):
+    good = "某局工作总结\n一、平安建设。推行“甲乙”机制。\n".encode("gbk")
+    f = tmp_path / "r.txt"
+    f.write_bytes(good + b"\x81\x20" + "二、服务群众。\n".encode("gbk"))
+    assert refused(tmp_path, capsys, f) == [
+        f"{f}:3: -: 像是 GB18030（GBK）文本，但偏移 {len(good)} 处的字节 0x81 不合这种编码（文件可能损坏）；"
+        "请把报告重新另存为 UTF-8 文本"]

@@ -75,7 +75,12 @@ def decode_text(raw: bytes) -> tuple[str, list[str]]:
         bad = exc
     try:
         text = raw.decode("gb18030")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        # GB18030 text up to a damaged byte: say where it is, not where UTF-8 failed.
+        if exc.start > bad.start and reads_as_chinese(raw[: exc.start].decode("gb18030", "replace")):
+            line = raw[: exc.start].count(b"\n") + 1
+            raise Unreadable(f"像是 GB18030（GBK）文本，但偏移 {exc.start} 处的字节 0x{raw[exc.start]:02x} "
+                             "不合这种编码（文件可能损坏）；请把报告重新另存为 UTF-8 文本", line) from None
         text = ""
     if text and reads_as_chinese(text):
         return _line_ends(text, notes + ["按 GB18030（GBK）编码读入，已转存为 UTF-8"])
