@@ -305,7 +305,7 @@ def test_a_few_symbols_without_characters_are_left_out_and_said(tmp_path):
     got, notes = read_report_file(make_plain_pdf(text.replace("推行", "■推行"), tmp_path / "r.pdf",
                                                  radicals={"■": "\uf0b7"}, header="某局"))
     assert got == text
-    assert notes[0].endswith("，去掉 1 个无法识别的符号（如项目符号）")
+    assert notes[0].endswith("，去掉 1 个无法识别的符号（如项目符号）；请对照原件核对存下的报告文本")
 
 
 def test_numbering_definitions_as_word_writes_them():

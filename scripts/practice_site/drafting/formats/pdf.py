@@ -1,13 +1,17 @@
 """PDFs with a text layer: the text of the pages, a paragraph a line.
 
-pdfminer.six gives each character with its box. From those, lines are rebuilt and then
-joined back into the paragraphs the page cut: a line that reaches the right margin runs on
-into the next one unless that one is indented, is set in another size, starts after a
-larger gap, or opens a numbered heading after a finished sentence. Page furniture is
-dropped: page numbers (``— 3 —``, ``- 3 -``, ``第3页``, ``3/10``) and running headers and
-footers (the same line, figures aside, at the top or bottom of most pages). Radicals and
-compatibility ideographs that fonts put in the text layer become the ordinary characters
-(chars.py); nothing else is normalised.
+pdfminer.six gives each character with its box; lines are rebuilt from those (a character
+drawn twice for a fake bold counted once, a glyph with no character left out) and joined
+back into the paragraphs the page cut. A line runs on into the next one when it reaches
+the right margin, or, cut mid-sentence, stops short of it by about the next line's first
+piece that may not be cut (``稳，``, ``2023年``: a layout that is not justified moves it down
+whole); and the next line is not indented, not set apart by space, not in another size,
+and not a numbered heading after a finished sentence. A centred title on two lines is
+joined too. Page furniture is dropped: page numbers (``— 3 —``, ``- 3 -``, ``第3页``,
+``3/10``), running headers and footers (the same line, figures aside, in the same size, at
+the top or bottom of most pages) and, on a report of one page, a top line set well apart
+(or a bottom one, smaller). Radicals and compatibility ideographs that fonts put in the text
+layer become the ordinary characters (chars.py); nothing else is normalised.
 """
 from __future__ import annotations
 
@@ -34,15 +38,21 @@ EDGE = 2
 SENTENCE_DONE = re.compile(r"[。！？!?；;：:]\s*[”’」』）)]*$")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Line:
+    """One line of a page as printed."""
+
     text: str
     x0: float
+    """Left edge, in points."""
     x1: float
+    """Right edge."""
     y0: float
     """Bottom of the line (PDF coordinates: up is larger)."""
     size: float
+    """Font size of most of its characters."""
     page: int
+    """0-based page."""
     lead: float = 0.0
     """Width of the piece the line starts with that cannot be cut: closing marks and a run
     of letters or figures up to and with the first ideograph, and what a layout moves down
@@ -252,4 +262,5 @@ def read_pdf(path: Path) -> tuple[str, list[str]]:
         note += f"，把 {mapped} 个康熙部首或兼容汉字换成通用汉字"
     if cids:
         note += f"，去掉 {cids} 个无法识别的符号（如项目符号）"
+    note += "；请对照原件核对存下的报告文本"
     return text, [note]
