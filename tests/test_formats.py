@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 
 from formats_kit import make_docx, make_pdf, make_plain_pdf, make_scanned_pdf
 from practice_site import cli
@@ -17,10 +18,12 @@ from practice_site.drafting.formats import Unreadable, read_report_file
 from practice_site.drafting.formats.chars import ordinary_characters
 from practice_site.drafting.formats.numbering import chinese_counting, format_number
 from practice_site.drafting.formats.text import decode_text
+from practice_site.text.terms import unquoted
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "corpus"
 REPORTS = sorted((HERE / "fixtures" / "formats").glob("*.txt"))
+EXPECTED = yaml.safe_load((HERE / "fixtures" / "formats" / "expected.yml").read_text(encoding="utf-8"))
 
 
 def _compat_for(text: str) -> dict[str, str]:
@@ -105,11 +108,20 @@ def test_add_report_drafts_the_same_from_every_format(report, tmp_path, capsys):
             assert "note: " in out
     base = results["utf8.txt"]
     assert base["reports/fmt-report.txt"] == text.encode("utf-8")
-    drafts = [k for k in base if k.startswith("practices/")]
-    print(f"{report.stem}: {len(drafts)} drafts, the same from {len(results)} formats: {sorted(results)}")
-    assert len(drafts) >= 5
     for name, files_after in results.items():
         assert files_after == base, f"{name}: data/ differs from the .txt's"
+    # Recall and precision against what an editor would list, printed (the same in every format).
+    case = EXPECTED[report.stem]
+    drafts = {k: {unquoted(n) for n in [d["name"], *d.get("aliases", [])]}
+              for k, d in ((k, yaml.safe_load(v)) for k, v in base.items() if k.startswith("practices/"))}
+    wanted = [{unquoted(n) for n in names} for names in case["initiatives"]]
+    found = [w for w in wanted if any(w & d for d in drafts.values())]
+    real = [k for k, d in drafts.items() if any(d & w for w in wanted)]
+    print(f"{report.stem}: the same data/ from {len(results)} formats ({', '.join(sorted(results))}); "
+          f"recall {len(found)}/{len(wanted)}, precision {len(real)}/{len(drafts)}; "
+          f"other drafts {sorted(sorted(drafts[k])[0] for k in drafts if k not in real)}")
+    assert not [k for k, d in drafts.items() if d & {unquoted(n) for n in case["not"]}]
+    assert len(found) / len(wanted) >= 0.8 and len(real) / len(drafts) >= 0.6
 
 
 def test_add_report_says_how_it_read_the_file(tmp_path, capsys):
