@@ -75,19 +75,21 @@ def test_refuses_a_year_that_is_not_a_year(tmp_path, data, capsys, year):
 @pytest.mark.parametrize("content", [b"", b"\n \n\t\n", b"\xef\xbb\xbf"])
 def test_refuses_an_empty_file(tmp_path, data, capsys, content):
     f = write(tmp_path, content)
-    assert refused(capsys, data, f) == [f"{f}:0: 报告文件: 文件是空的；报告要有正文"]
+    assert refused(capsys, data, f) == [f"{f}:0: 报告文件: 文件是空的；报告需要有正文"]
 
 
 def test_refuses_a_binary_file(tmp_path, data, capsys):
     f = write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     assert refused(capsys, data, f) == [
-        f"{f}:0: 报告文件: 是二进制文件（第 8 字节是 NUL），不是文本；把报告另存为 UTF-8 文本（.txt）"]
+        f"{f}:0: 报告文件: 是二进制文件（偏移 8 处有 NUL 字节），不是文本；"
+        "请把报告另存为 UTF-8 文本（.txt）、Word 文档（.docx）或 PDF"]
 
 
 def test_refuses_a_file_that_is_not_utf8(tmp_path, data, capsys):
-    f = write(tmp_path, "新报告标题\n一、平安建设。\n".encode("gbk"))
+    """GBK is read (tests/test_formats.py); bytes of another encoding (Shift-JIS) are not."""
+    f = write(tmp_path, "新報告\n平安建設の取り組み。\n".encode("shift_jis"))
     assert refused(capsys, data, f) == [
-        f"{f}:1: 报告文件: 不是 UTF-8 编码（第 0 字节处是 0xd0）；把报告另存为 UTF-8 文本"]
+        f"{f}:1: 报告文件: 不是 UTF-8、UTF-16 或 GB18030（GBK）文本（偏移 0 处的字节 0x90）；请把报告另存为 UTF-8 文本"]
 
 
 @pytest.mark.parametrize("content", ["新报告标题\n", "新报告标题\n\n   \n", "新报告标题\n。。。\n——\n",
@@ -148,7 +150,7 @@ def test_line_ends_and_bom_are_normalised_and_said(tmp_path, data, capsys):
     assert run(data, f) == 0
     out = capsys.readouterr().out
     assert "说明：已去掉 UTF-8 字节顺序标记（BOM）" in out
-    assert "说明：已把 Windows（CRLF）或 CR 换行符改为 LF" in out
+    assert "说明：已把 Windows（CRLF）或 CR 换行转为 LF" in out
     assert (data / "reports" / "new-report.txt").read_bytes() == GOOD.encode("utf-8")
 
 

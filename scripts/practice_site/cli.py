@@ -108,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("schema", help="重写 data/practice.schema.json 和 data/collection.schema.json")
     add = sub.add_parser("add-report", help="加入一份报告（原文照录），并为其中尚无记录的每项做法"
                          "起草一条记录")
-    add.add_argument("file", type=Path, help="报告文件（UTF-8 文本）")
+    add.add_argument("file", type=Path, help="报告文件：文本（UTF-8、UTF-16 或 GB18030/GBK）、"
+                     "Word（.docx）或带文字层的 PDF；存为 UTF-8 文本")
     add.add_argument("--id", required=True, help="报告的 id：小写英文字母、数字和连字符，"
                      "例如 2023-city-police-summary")
     add.add_argument("--title", required=True, help="报告标题，照原文")

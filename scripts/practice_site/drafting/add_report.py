@@ -5,9 +5,10 @@ the data folder, checked there (``check`` and ``coverage`` must pass), and only 
 new and changed files copied into ``data/``. A refusal leaves ``data/`` byte for byte as it
 was.
 
-The report text is copied as it is, with one exception: Windows (CRLF) or old Mac (CR) line
-ends become LF and a UTF-8 byte-order mark is dropped, and the command says so. The loader
-refuses both, and neither is part of the text (sentence ids hash the text, not its bytes).
+The report is read by drafting/formats: UTF-8, UTF-16 or GB18030/GBK text, a Word document
+(.docx) or a PDF with a text layer, stored as UTF-8 text with LF line ends (a UTF-8
+byte-order mark dropped), and the command says what it converted. Text is otherwise copied as
+it is: sentence ids hash the text, not its bytes.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from pathlib import Path
 from practice_site.corpus.load import load_corpus
 from practice_site.corpus.problems import Problem, quoted
 from practice_site.corpus.write_record import record_yaml, scalar
+from practice_site.drafting import formats
 from practice_site.drafting.candidate_rules import REASONS
 from practice_site.drafting.guess import editorial
 from practice_site.drafting.plan import DraftPlan, plan_drafts
@@ -34,7 +36,6 @@ LISTED_WITH = "listed-with: {label: 报告中并列提及, inverse: 报告中并
 """Added to relations.yml when it has no listing kind: the one kind drafts use."""
 UNSORTED_TAG = "daiding: {name: 待定, description: 起草时没有可用的标签，待编辑指定。}\n"
 """Added to tags.yml when it declares no tag: a record needs one."""
-_CONTROL = {b for b in range(32)} - {9, 10, 13}
 FILE_FIELD = "报告文件"
 """The field of a problem of the FILE argument as a whole."""
 
@@ -58,33 +59,12 @@ class Refused(Exception):
 
 
 def read_report_file(path: Path) -> tuple[str, list[str]]:
-    """The report's text and notes on what was normalised; refuses what is not report text."""
-    shown = str(path)
+    """The report's text (UTF-8 text, Word or PDF: drafting/formats) and notes on how it was
+    read; refuses what is not a report it can read."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise Refused([Problem(shown, 0, FILE_FIELD, f"无法读取文件：{exc.strerror}")]) from None
-    notes = []
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-        notes.append("已去掉 UTF-8 字节顺序标记（BOM）")
-    if not raw.strip():
-        raise Refused([Problem(shown, 0, FILE_FIELD, "文件是空的；报告要有正文")])
-    if b"\x00" in raw or sum(b in _CONTROL for b in raw[:4096]) > 8:
-        at = raw.find(b"\x00")
-        where = f"（第 {at} 字节是 NUL）" if at >= 0 else ""
-        raise Refused([Problem(shown, 0, FILE_FIELD, f"是二进制文件{where}，不是文本；把报告另存为 "
-                                              "UTF-8 文本（.txt）")])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise Refused([Problem(shown, line, FILE_FIELD, f"不是 UTF-8 编码（第 {exc.start} 字节处是 "
-                                                 f"0x{raw[exc.start]:02x}）；把报告另存为 UTF-8 文本")]) from None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        notes.append("已把 Windows（CRLF）或 CR 换行符改为 LF")
-    return text, notes
+        return formats.read_report_file(path)
+    except formats.Unreadable as exc:
+        raise Refused([Problem(str(path), exc.line, FILE_FIELD, exc.message)]) from None
 
 
 def check_request(req: Request, data: Path) -> list[Problem]:
