@@ -6,8 +6,10 @@ import sys
 import pytest
 
 from conftest import ROOT
+from practice_site.link.coverage import classify, unused_skips
 from practice_site.link.graph import link_corpus
 from practice_site.text.report import parse_report
+from test_coverage import run_coverage
 
 # A counted figure: digits or masks, then a unit (人次 before 人, 场次 before 次).
 FIGURE = re.compile(r"[0-9*]+(?:[.．][0-9*]+)?(?:人次|场次|[人起件家个名项条期处伙倍％])")
@@ -259,3 +261,25 @@ def test_sentence_ids_do_not_shift_when_other_text_changes():
     after = {s.text: s.id for s in parse_report(edited).sentences}
     assert all(after[t] == sid for t, sid in before.items())
     assert len(after) == len(before) + 1
+
+
+# -- coverage of the reports --------------------------------------------------------------
+
+@pytest.mark.slow  # the command, in a new interpreter (about 20 s); the same check in-process below
+def test_build_py_coverage_finds_nothing_unclassified():
+    proc = run_coverage()
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
+    assert "UNCLASSIFIED" not in proc.stdout
+    summary = proc.stdout.strip().splitlines()[-1]
+    assert summary.endswith("0 unclassified; 0 stale skip(s)"), summary
+
+
+def test_nothing_unclassified_every_skip_has_a_reason_and_the_famous_names_are_pages(corpus):
+    statuses = classify(corpus)
+    assert [s.occurrence.term for s in statuses if s.status == "unclassified"] == []
+    assert unused_skips(corpus, statuses) == []
+    assert all(len(k.reason) >= 8 for k in corpus.skipped)
+    # The famous names of the report are pages, not skipped.
+    on_page = {s.occurrence.term for s in statuses if s.status == "record"}
+    for term in ("“项目警官制”", "“两队一室”", "“一标三实”", "“租安心”", "“三鹰”", "“警网融合”"):
+        assert term in on_page

@@ -12,7 +12,11 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
+
+pytestmark = pytest.mark.slow  # imports every test module (mkdocs, playwright, hypothesis) in a new interpreter
 
 IMPORTER = r"""
 import importlib, json, os, sys
