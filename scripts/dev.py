@@ -3,7 +3,8 @@
 
     python3 scripts/dev.py serve     # preview at http://127.0.0.1:8000 (refreshes on data edits)
     python3 scripts/dev.py build     # mkdocs build --strict into site/
-    python3 scripts/dev.py test      # every test, browser tests included
+    python3 scripts/dev.py test      # every test, browser tests included (CI runs this)
+    python3 scripts/dev.py test --fast   # the edit loop: unit tests and fixture builds, no browser
     python3 scripts/dev.py offline   # a copy in site-offline/ that opens from a folder
     python3 scripts/dev.py lint      # ruff and mypy (settings in pyproject.toml)
 
@@ -81,6 +82,10 @@ def main(argv: list[str]) -> int:
         return run(BIN / "python", "scripts/bench.py", *rest)
     if command == "lint":
         return run(BIN / "ruff", "check", "scripts", "tests") or run(BIN / "mypy")
+    if "--fast" in rest:
+        # Tests marked slow (conftest.py: real-site builds, served sites, browsers) left out.
+        rest = [a for a in rest if a != "--fast"]
+        return run(BIN / "python", "-m", "pytest", "-m", "not slow", "--ignore=tests/browser", *(rest or ["-q"]))
     ensure_test_tools()
     return run(BIN / "python", "-m", "pytest", *(rest or ["-q"]))
 

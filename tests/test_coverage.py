@@ -1,5 +1,5 @@
-"""Coverage of the reports: the real data has nothing unclassified; the extraction rule and the
-command on the fixture corpus. (The skip list's own messages are tests/invalid/coverage-*.yml.)"""
+"""Coverage of the reports: the extraction rule and the command on the fixture corpus (the real
+data's coverage: tests/test_content.py). (The skip list's own messages are tests/invalid/coverage-*.yml.)"""
 import shutil
 import subprocess
 import sys
@@ -7,31 +7,12 @@ import sys
 import pytest
 
 from conftest import ROOT
-from practice_site.link.coverage import classify, clauses, measure_ends, quoted_terms, unused_skips
+from practice_site.link.coverage import clauses, measure_ends, quoted_terms
 
 
 def run_coverage(data=ROOT / "data"):
     return subprocess.run([sys.executable, str(ROOT / "scripts/build.py"), "--data", str(data), "coverage"],
                           capture_output=True, text=True, cwd=ROOT)
-
-
-def test_real_reports_have_nothing_unclassified():
-    proc = run_coverage()
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
-    assert "未归类：" not in proc.stdout
-    summary = proc.stdout.strip().splitlines()[-1]
-    assert summary.endswith("0 处未归类；0 条跳过已过时"), summary
-
-
-def test_every_skip_has_a_reason_and_every_campaign_and_honour_term_is_somewhere(real_corpus):
-    corpus = real_corpus
-    statuses = classify(corpus)
-    assert unused_skips(corpus, statuses) == []
-    assert all(len(k.reason) >= 8 for k in corpus.skipped)
-    # The famous names of the report are pages, not skipped.
-    on_page = {s.occurrence.term for s in statuses if s.status == "record"}
-    for term in ("“项目警官制”", "“两队一室”", "“一标三实”", "“租安心”", "“三鹰”", "“警网融合”"):
-        assert term in on_page
 
 
 FIXTURE = ROOT / "tests" / "fixtures" / "corpus"

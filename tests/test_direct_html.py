@@ -28,6 +28,8 @@ from practice_site.mkdocs_adapter.cache_entries import PageCache
 from practice_site.mkdocs_adapter.cache_pages import BuildCache, toc_data
 from practice_site.search import html_sections
 
+pytestmark = pytest.mark.slow  # MkDocs' own rendering as the oracle, on today's data and a synthetic corpus
+
 
 class OutOfScope(Exception):
     """MkDocs' own rendering of the page fails: nothing to compare with."""

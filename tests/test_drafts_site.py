@@ -18,6 +18,8 @@ from practice_site import cli
 from practice_site.corpus.load import load_corpus
 from practice_site.render.drafts import BANNER, show_drafts, without_drafts
 
+pytestmark = pytest.mark.slow  # builds and serves the fixture site
+
 FIXTURE = ROOT / "tests" / "fixtures" / "corpus"
 REPORT = ROOT / "tests" / "fixtures" / "reports" / "rule-of-law.txt"
 TITLE = "某区公安分局2023年法治公安建设情况报告"

@@ -10,7 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
+
+pytestmark = pytest.mark.slow  # a copy of the project and build.py in a new interpreter
 
 SKIP = shutil.ignore_patterns(".git", ".venv", "site", "site-offline", "build", "__pycache__",
                               ".*_cache", ".*.staging", ".*.previous", "tests")

@@ -29,6 +29,8 @@ from practice_site.corpus.write_record import record_yaml
 from practice_site.corpus.yamlnodes import parse_yaml
 from practice_site.render.site import render_site
 
+pytestmark = pytest.mark.slow  # hundreds of loads per property (about a minute)
+
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
 """Examples per property test: 150 in CI (all tests together well under two minutes);
 ``FUZZ_EXAMPLES=20000 pytest tests/test_fuzz.py`` for a long local run."""

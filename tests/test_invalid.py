@@ -165,6 +165,7 @@ print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_mib": peak / 1024, "grew_
 """
 
 
+@pytest.mark.slow  # 10,000 records loaded in a child process
 def test_ten_thousand_records(tmp_path: Path):
     """10,000 records load with every problem reported, in bounded time and memory.
 

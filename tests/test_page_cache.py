@@ -23,6 +23,8 @@ from practice_site.mkdocs_adapter import cache_store
 from practice_site.mkdocs_adapter.cache_entries import BATCH, FORMAT, PageCache, cache_folder
 from test_invalid import FIXTURE
 
+pytestmark = pytest.mark.slow  # builds the fixture site many times over (about 2 minutes)
+
 # Rebuilds in one process on request, as `mkdocs serve` does: hooks are loaded again with
 # each config, modules they import (and the page cache's state) persist.
 REBUILDER = """

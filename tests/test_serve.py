@@ -11,8 +11,12 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+
 from conftest import FIXTURE, fetch, mkdocs_serve, wait_for
 from test_invalid import CASE_LIST
+
+pytestmark = pytest.mark.slow  # runs mkdocs serve
 
 SCRIPTS = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S)
 BANNER = re.compile(r'<div class="ps-preview-problems" role="alert">.*?</div>', re.S)

@@ -10,7 +10,11 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+
 from conftest import FIXTURE, fetch, wait_for
+
+pytestmark = pytest.mark.slow  # runs mkdocs serve
 
 NEW_RECORD = """\
 id: huhang-fazhan

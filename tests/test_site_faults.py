@@ -16,6 +16,8 @@ from conftest import FIXTURE, ROOT
 from practice_site.output import staging
 from test_site_preserved import site_hash
 
+pytestmark = pytest.mark.slow  # builds in a child process and fails it on purpose
+
 HERE = Path(__file__).resolve().parent
 
 
