@@ -31,6 +31,7 @@ FILE_ROLES = (
     ("relations.yml", "relation list", ""),
     ("attribution.yml", "attribution word list", ""),
     ("glossary.yml", "glossary", ""),
+    ("synonyms.yml", "officers' words", ""),
     ("honours.yml", "honour list", ""),
     ("coverage.yml", "coverage list", "a list of entries (- term: …)"),
 )

@@ -58,26 +58,65 @@ _FIXED = (
 _SEARCH = re.compile(
     r'search\((?P<q>[\w$]+)\)\{if\((?P=q)=(?P=q)\.replace\(new RegExp\("\\\\p\{sc=Han\}\+","gu"\),'
     r'(?P<s>[\w$]+)=>\[\.\.\.(?P<seg>[\w$]+)\((?P=s),this\.index\.invertedIndex\)\]\.join\("\* "\)\)')
-# All words required first (+word*); when that finds nothing, the same query as any-of.
-# The required words stand apart from whatever touches them (“百日行动” typed with its marks),
-# or lunr reads the mark and the + as one term; a query lunr refuses is retried as any-of.
+# search(q) is psSearch (below): variants of the query, each first with all its words
+# required (+word*), then any-of. psAll: 1 all words required, 0 any of them (Material's).
+# Generic words (工作, 管理 …: psGeneric) are never required and, in any-of, left out, unless
+# the query holds nothing else. The required words stand apart from whatever touches them
+# (“百日行动” typed with its marks), or lunr reads the mark and the + as one term.
 _ALL_FIRST = (
-    'search({q},psAll){{if(psAll===void 0){{let psR;try{{psR=this.search({q},!0)}}catch(psX){{psR=null}}'
-    'return psR&&psR.items.length?psR:this.search({q},!1)}}'
-    r'if({q}={q}.replace(new RegExp("\\p{{sc=Han}}+","gu"),{s}=>psAll?" "+[...{seg}({s},this.index.invertedIndex)]'
-    '.map(psW=>"+"+psW+"*").join(" ")+" ":[...{seg}({s},this.index.invertedIndex)].join("* "))'
+    'search({q},psAll){{if(psAll===void 0)return psSearch(this,{q});'
+    'let psIx=this.index.invertedIndex,psR=[];{q}.replace(new RegExp("\\\\p{{sc=Han}}+","gu"),'
+    '{s}=>(psR.push(...{seg}({s},psIx)),{s}));let psK=psR.some(psW=>!psGeneric.has(psW));'
+    r'if({q}={q}.replace(new RegExp("\\p{{sc=Han}}+","gu"),{s}=>{{let psL=[...{seg}({s},psIx)].filter(psW=>psAll||!psK||!psGeneric.has(psW));'
+    'return psAll?" "+psL.map(psW=>(psK&&psGeneric.has(psW)?"":"+")+psW+"*").join(" ")+" ":psL.join("* ")}})'
 )
 
+# The query side of the officers' words (search/words.py gives the data): question words
+# left out, generic suffixes cut off and made optional, each officer's word also searched as
+# the report terms it stands for; the results of every variant merged by page. When no
+# variant holds all its words, any of the words (the report terms too), with a note saying
+# so; when only pages other than practices hold them all, the first two of those, then the
+# practices that hold some of the words, then the rest; psNote rides along in the result message, and docs/assets/javascripts/search-input.js
+# shows it under the result count.
+_QUERY_SIDE = r"""
+function psStrip(t){let s=t.replace(psAsk," ").trim();for(let o;s&&(o=s.replace(psAskEnd,"").trim())!==s&&o;)s=o;
+s=s.replace(/\p{sc=Han}+/gu,r=>{let out=[];for(;;){let g=psSuffix.find(x=>r.length-x.length>=2&&r.endsWith(x));if(!g)break;
+if(g!=="化")out.unshift(g);r=r.slice(0,r.length-g.length)}return[r,...out].join(" ")});return s||t.trim()}
+function psVariants(t){let v=[{q:t}];for(let i=0;i<t.length;){let w=null;
+for(let n=Math.min(psLongest,t.length-i);n>=2;n--)if(Object.prototype.hasOwnProperty.call(psTable,t.substr(i,n))){w=t.substr(i,n);break}
+if(!w){i++;continue}for(let[term,link]of psTable[w])v.length<psMost&&v.push({q:t.slice(0,i)+" "+term+" "+t.slice(i+w.length),via:[w,term,link]});
+i+=w.length}return v}
+function psRun(x,q,m){try{let r=x.search(q,m);return r&&r.items.length?r:null}catch(e){return null}}
+function psMerge(rs){let m=new Map;for(let r of rs)for(let g of r.items){let k=g[0].location.split("#")[0],o=m.get(k);
+(!o||o[0].score<g[0].score)&&m.set(k,g)}return{items:[...m.values()].sort((a,b)=>b[0].score-a[0].score),suggest:rs[0].suggest}}
+function psSearch(x,q){if(!/\p{sc=Han}/u.test(q)){return psRun(x,q,1)||psRun(x,q,0)||{items:[]}}
+let t=psStrip(q),v=psVariants(t),found=[],used=[];for(let a of v){let r=psRun(x,a.q,1);r&&(found.push(r),a.via&&used.push(a.via))}
+let r,notes=[],some=()=>psRun(x,[t,...v.slice(1).map(a=>a.via[1])].join(" "),0)||{items:[]};
+if(found.length){r=found.length>1?psMerge(found):found[0];
+if(!r.items.some(g=>psPractice.test(g[0].location))){let o=some(),have=new Set(r.items.map(g=>g[0].location.split("#")[0])),more=o.items.filter(g=>psPractice.test(g[0].location)&&!have.has(g[0].location.split("#")[0]));
+more.length&&(r={items:[...r.items.slice(0,2),...more,...r.items.slice(2)],suggest:r.suggest},notes.push("含有全部词语的不是做法页面；其后是含有部分词语的做法"))}}
+else{r=some();v.length>1&&v.slice(1).forEach(a=>used.push(a.via));
+r.items.length&&notes.push("没有同时含有全部词语的结果，下面是含有其中部分词语的结果")}
+if(used.length&&r.items.length){let by=new Map;for(let[w,term]of used)by.set(w,[...by.get(w)||[],term]);
+notes.unshift("搜索辅助："+[...by].map(([w,ts])=>"“"+w+"”也按"+ts.map(x=>"“"+x+"”").join("、")+"查找").join("；"))}
+r.psNote=notes.join("。");r.psQuery=q;return r}
+"""
 
 def is_worker(src_uri: str) -> bool:
     return fnmatch.fnmatchcase(src_uri, WORKER)
 
 
-def patch(js: str) -> str:
-    """The worker's source with ``segment`` and the query's cutting replaced; ValueError if
-    either is not found exactly once."""
-    return _replace_once(_replace_once(js, _SEGMENT, _FIXED, "segment() function"),
-                         _SEARCH, _ALL_FIRST, "search() query cutting")
+def patch(js: str, words: dict | None = None) -> str:
+    """The worker's source with ``segment`` and the query's cutting replaced, and the query
+    side of the officers' words added (``words``: search/words.py's ``worker_data``; empty
+    when None); ValueError if either function is not found exactly once."""
+    from practice_site.search.words import worker_data
+    fixed = _replace_once(_replace_once(js, _SEGMENT, _FIXED, "segment() function"),
+                          _SEARCH, _ALL_FIRST, "search() query cutting")
+    data = words if words is not None else worker_data({})
+    head = "".join(f"var {name}={value};" for name, value in data.items())
+    at = fixed.index("var psWords=new WeakMap")
+    return fixed[:at] + head + _QUERY_SIDE.replace("\n", "") + fixed[at:]
 
 
 def _replace_once(js: str, pattern: re.Pattern, template: str, what: str) -> str:
