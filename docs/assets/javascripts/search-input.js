@@ -3,13 +3,12 @@
 //
 // 1. Material searches on keyup: text pasted with the mouse, dropped, or chosen from an
 //    input method (IME) raised no keyup of its own, and the box kept saying 键入以开始搜索.
-//    Here a keyup is sent for every change that is not in the middle of a composition, and
-//    at the end of a composition (compositionend).
+//    Here a keyup is sent for such a change, and at the end of a composition
+//    (compositionend).
 // 2. The search worker (scripts/practice_site/search/worker.py) says when it also looked
 //    for the report's terms of an officer's word, or relaxed an all-words query that found
-//    nothing (psNote in its result message); the note is shown under the result count.
-//    Material creates its worker after this file runs (on DOMContentLoaded), so wrapping
-//    the Worker constructor here sees it.
+//    nothing ({query, note} on the BroadcastChannel "ps-search"); the note is shown under
+//    the result count.
 (function () {
   "use strict";
   var BOX = "input.md-search__input";
@@ -23,8 +22,11 @@
     return target && target.matches && target.matches(BOX);
   }
 
+  // Changes that come with no keyup: pasting (menu or shortcut), dropping, the browser's
+  // own corrections. Typed characters come with a keyup of their own.
+  var NO_KEYUP = /^(insertFromPaste|insertFromPasteAsQuotation|insertFromDrop|insertReplacementText|insertFromYank|deleteByCut|deleteByDrag)$/;
   document.addEventListener("input", function (e) {
-    if (isBox(e.target) && !e.isComposing) kick(e.target);
+    if (isBox(e.target) && !e.isComposing && NO_KEYUP.test(e.inputType || "")) kick(e.target);
   }, true);
   document.addEventListener("compositionend", function (e) {
     if (isBox(e.target)) setTimeout(function () { kick(e.target); }, 0);
@@ -47,28 +49,21 @@
       note.style.background = "var(--md-default-fg-color--lightest)";
       meta.insertAdjacentElement("afterend", note);
     }
-    var text = data && data.psNote && data.psQuery === box.value ? data.psNote : "";
+    var text = data && data.note && data.query.trim() === box.value.trim() ? data.note : "";
+    note.dataset.query = data && data.query || "";  // the query the note is about (tests)
     note.textContent = text;
     note.hidden = !text;
   }
 
-  var Native = window.Worker;
-  if (typeof Native !== "function") return;
-  function Wrapped(url, options) {
-    var worker = options === undefined ? new Native(url) : new Native(url, options);
-    if (/search/.test(String(url))) {
-      worker.addEventListener("message", function (e) {
-        var msg = e.data;
-        if (msg && msg.type === 3) {
-          // After Material's own handler has written the result count.
-          setTimeout(function () { showNote(msg.data); }, 0);
-        }
-      });
-    }
-    return worker;
+  // Material creates its worker while its own script runs, before this file: the worker
+  // sends its notes on a channel of the same origin instead (not under file://, where the
+  // offline edition shows none).
+  if (typeof BroadcastChannel === "function") {
+    var channel = new BroadcastChannel("ps-search");
+    channel.onmessage = function (e) {
+      setTimeout(function () { showNote(e.data); }, 0);  // after Material's result count
+    };
   }
-  Wrapped.prototype = Native.prototype;
-  window.Worker = Wrapped;
   document.addEventListener("keyup", function (e) {
     if (isBox(e.target) && !e.target.value) showNote(null);
   }, true);
