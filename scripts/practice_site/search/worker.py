@@ -144,3 +144,9 @@ def _replace_once(js: str, pattern: re.Pattern, template: str, what: str) -> str
 def segment_source(name: str = "segment") -> str:
     """The fixed function on its own (tests run it in the browser)."""
     return _FIXED.format(name=name)
+
+
+def query_side_source(data: dict[str, str]) -> str:
+    """The query side on its own, with its data (tests run psStrip and psVariants in the
+    browser, after ``segment_source``, which defines psStarts)."""
+    return "".join(f"var {name}={value};" for name, value in data.items()) + _QUERY_SIDE.replace("\n", "")
