@@ -34,8 +34,8 @@ from practice_site.render.export import export_files  # noqa: E402
 from practice_site.render.redirects import redirect_pages  # noqa: E402
 from practice_site.render.site import render_site  # noqa: E402
 from practice_site.search import tuning as search_tuning  # noqa: E402
-from practice_site.search import worker as search_worker  # noqa: E402
 from practice_site.search import words as search_words  # noqa: E402
+from practice_site.search import worker as search_worker  # noqa: E402
 from practice_site.serve import preview, watcher  # noqa: E402
 from practice_site.text.slug import safe_uri  # noqa: E402
 

@@ -80,7 +80,7 @@ def test_widened_search_says_so(page, site_url, query, note, first):
     open_search(page, site_url, False)
     pages, _ = ask(page, query, site_url)
     assert first in pages[:3], pages
-    page.wait_for_function(f"(q) => document.getElementById('ps-search-note').dataset.query === q", arg=query)
+    page.wait_for_function("(q) => document.getElementById('ps-search-note').dataset.query === q", arg=query)
     assert page.text_content("#ps-search-note") == note
     assert page.is_visible("#ps-search-note")
     page.fill(BOX, "")

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from pathlib import Path
 
 WORKER = "assets/javascripts/workers/search.*.min.js"
 
@@ -67,52 +68,23 @@ _ALL_FIRST = (
     'search({q},psAll){{if(psAll===void 0)return psSearch(this,{q});'
     'let psIx=this.index.invertedIndex,psR=[];{q}.replace(new RegExp("\\\\p{{sc=Han}}+","gu"),'
     '{s}=>(psR.push(...{seg}({s},psIx)),{s}));let psK=psR.some(psW=>!psGeneric.has(psW));'
-    r'if({q}={q}.replace(new RegExp("\\p{{sc=Han}}+","gu"),{s}=>{{let psL=[...{seg}({s},psIx)].filter(psW=>psAll||!psK||!psGeneric.has(psW));'
+    r'if({q}={q}.replace(new RegExp("\\p{{sc=Han}}+","gu"),{s}=>{{let psL=[...{seg}({s},psIx)]'
+    '.filter(psW=>psAll||!psK||!psGeneric.has(psW));'
     'return psAll?" "+psL.map(psW=>(psK&&psGeneric.has(psW)?"":"+")+psW+"*").join(" ")+" ":psL.join("* ")}})'
 )
 
-# The query side of the officers' words (search/words.py gives the data): question words
-# left out, generic suffixes cut off and made optional, each officer's word also searched as
-# the report terms it stands for (not where the query holds one of them already; with two
-# or more such words, also all replaced at once; the query as typed is left out where such a
-# word is in no indexed word (a word that starts up to four characters before it and covers
-# it: 公立学校 holds 学校): its characters would match names by prefix, 民警维权 found every
-# page with 民警); the results of every variant merged by
-# page, each variant's scores relative to its best, so that every variant's best page is
-# near the top (a query's own words, cut into single characters, matched names by prefix
-# and outscored the report terms: 两抢一盗). When no
-# variant holds all its words, any of the words (the report terms too), with a note saying
-# so; when only pages other than practices hold them all, the first two of those, then the
-# practices that hold some of the words, then the rest. The note (psNote) goes to the page on
-# the BroadcastChannel "ps-search" (Material's own message has no place for it), and
-# docs/assets/javascripts/search-input.js shows it under the result count.
-_QUERY_SIDE = r"""
-function psStrip(t){let s=t.replace(psAsk," ").trim();for(let o;s&&(o=s.replace(psAskEnd,"").trim())!==s&&o;)s=o;
-s=s.replace(/\p{sc=Han}+/gu,r=>{let out=[];for(;;){let g=psSuffix.find(x=>r.length-x.length>=2&&r.endsWith(x));if(!g)break;
-if(g!=="化")out.unshift(g);r=r.slice(0,r.length-g.length)}return[r,...out].join(" ")});return s||t.trim()}
-function psVariants(t,ix){let v=[{q:t}],all=t,n2=0;for(let i=0;i<t.length;){let w=null;
-for(let n=Math.min(psLongest,t.length-i);n>=2;n--)if(Object.prototype.hasOwnProperty.call(psTable,t.substr(i,n))){w=t.substr(i,n);break}
-if(!w||psTable[w].some(([term])=>t.includes(term))){i++;continue}
-for(let[term,link]of psTable[w])v.length<psMost&&v.push({q:t.slice(0,i)+" "+term+" "+t.slice(i+w.length),via:[w,term,link]});
-all=all.replace(w," "+psTable[w][0][0]+" ");n2++;let k=Math.max(0,i-4);for(;k<=i&&!psStarts(ix,t.slice(k,i+w.length));k++);k>i&&(v[0].off=!0);i+=w.length}
-n2>1&&v.push({q:all,via:null});return v}
-function psRun(x,q,m){try{let r=x.search(q,m);return r&&r.items.length?r:null}catch(e){return null}}
-function psMerge(rs){let m=new Map;for(let r of rs){let top=r.items[0][0].score||1;for(let g of r.items){let k=g[0].location.split("#")[0],o=m.get(k),n=g[0].score/top;
-(!o||o.n<n)&&m.set(k,{g,n})}}return{items:[...m.values()].sort((a,b)=>b.n-a.n).map(e=>e.g),suggest:rs[0].suggest}}
-function psFind(x,q){if(!/\p{sc=Han}/u.test(q)){return psRun(x,q,1)||psRun(x,q,0)||{items:[]}}
-let t=psStrip(q),v=psVariants(t,x.index.invertedIndex),found=[],used=[];for(let a of v){let r=a.off?null:psRun(x,a.q,1);r&&(found.push(r),a.via&&used.push(a.via))}
-let r,notes=[],some=()=>psRun(x,[v[0].off?"":t,...v.filter(a=>a.via).map(a=>a.via[1])].join(" ").trim(),0)||{items:[]};
-if(found.length){r=found.length>1?psMerge(found):found[0];
-if(!r.items.some(g=>psPractice.test(g[0].location))){let o=some(),have=new Set(r.items.map(g=>g[0].location.split("#")[0])),more=o.items.filter(g=>psPractice.test(g[0].location)&&!have.has(g[0].location.split("#")[0]));
-more.length&&(r={items:[...r.items.slice(0,2),...more,...r.items.slice(2)],suggest:r.suggest},notes.push("含有全部词语的不是做法页面；其后是含有部分词语的做法"))}}
-else{r=some();v.forEach(a=>a.via&&used.push(a.via));
-r.items.length&&notes.push("没有同时含有全部词语的结果，下面是含有其中部分词语的结果")}
-if(used.length&&r.items.length){let by=new Map;for(let[w,term]of used)by.set(w,[...by.get(w)||[],term]);
-notes.unshift("搜索辅助："+[...by].map(([w,ts])=>"“"+w+"”也按"+ts.map(x=>"“"+x+"”").join("、")+"查找").join("；"))}
-r.psNote=notes.join("。");return r}
-function psSearch(x,q){let r=psFind(x,q);psChannel&&psChannel.postMessage({query:q,note:r.psNote||""});return r}
-var psChannel=typeof BroadcastChannel=="function"?new BroadcastChannel("ps-search"):null;
-"""
+# The query side of the officers' words (query_side.js; search/words.py gives the data):
+# question words left out, generic suffixes cut off and made optional, each officer's word
+# also searched as the report terms it stands for, the variants' results merged by page
+# (each variant's scores relative to its best, so that a variant's best page comes near the
+# top: 两抢一盗 cut into characters matched names by prefix and outscored 抢劫 and 盗窃). When
+# no variant holds all its words, any of the words (the report terms too), with a note; when
+# only pages other than practices hold them all, the first two of those, then the practices
+# that hold some of the words. The notes go to the page on the BroadcastChannel "ps-search"
+# (Material's result message has no place for them); docs/assets/javascripts/search-input.js
+# shows them under the result count.
+_QUERY_SIDE = (Path(__file__).parent / "query_side.js").read_text(encoding="utf-8")
+
 
 def is_worker(src_uri: str) -> bool:
     return fnmatch.fnmatchcase(src_uri, WORKER)
@@ -128,7 +100,7 @@ def patch(js: str, words: dict | None = None) -> str:
     data = words if words is not None else worker_data({})
     head = "".join(f"var {name}={value};" for name, value in data.items())
     at = fixed.index("var psWords=new WeakMap")
-    return fixed[:at] + head + _QUERY_SIDE.replace("\n", "") + fixed[at:]
+    return fixed[:at] + head + "\n" + _QUERY_SIDE + fixed[at:]
 
 
 def _replace_once(js: str, pattern: re.Pattern, template: str, what: str) -> str:
@@ -149,4 +121,4 @@ def segment_source(name: str = "segment") -> str:
 def query_side_source(data: dict[str, str]) -> str:
     """The query side on its own, with its data (tests run psStrip and psVariants in the
     browser, after ``segment_source``, which defines psStarts)."""
-    return "".join(f"var {name}={value};" for name, value in data.items()) + _QUERY_SIDE.replace("\n", "")
+    return "".join(f"var {name}={value};" for name, value in data.items()) + "\n" + _QUERY_SIDE
