@@ -58,8 +58,9 @@
   // Material creates its worker while its own script runs, before this file: the worker
   // sends its notes on a channel of the same origin instead (not under file://, where the
   // offline edition shows none).
-  if (typeof BroadcastChannel === "function") {
-    var channel = new BroadcastChannel("ps-search");
+  var channel = null;
+  try { channel = new BroadcastChannel("ps-search"); } catch (e) { /* file://: no notes */ }
+  if (channel) {
     channel.onmessage = function (e) {
       setTimeout(function () { showNote(e.data); }, 0);  // after Material's result count
     };

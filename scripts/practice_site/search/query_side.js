@@ -97,7 +97,8 @@ function psFind(x, q) {
 }
 
 // Material's own message has no place for a note: it goes to the page on a channel.
-var psChannel = typeof BroadcastChannel == "function" ? new BroadcastChannel("ps-search") : null;
+var psChannel = null;
+try { psChannel = new BroadcastChannel("ps-search"); } catch (e) { /* no channel (file://): no notes */ }
 
 function psSearch(x, q) {
   let r = psFind(x, q);
