@@ -39,13 +39,17 @@ function psVariants(t, ix) {
     if (k > i) v[0].off = true;
     i += w.length;
   }
-  if (words > 1) v.push({q: all, via: null});
+  if (words > 1 && v.length < psMost) v.push({q: all, via: null});
   return v;
 }
 
 // Material's search, all words required (m = 1) or any (m = 0); null when nothing or refused.
-function psRun(x, q, m) {
+// Its suggestion (a second lunr query) only where asked: once per typed query, not per variant.
+function psRun(x, q, m, suggest) {
+  let keep = x.options.suggest;
+  x.options.suggest = keep && !!suggest;
   try { let r = x.search(q, m); return r && r.items.length ? r : null; } catch (e) { return null; }
+  finally { x.options.suggest = keep; }
 }
 
 // Results of several variants by page, each variant's scores relative to its best.
@@ -64,13 +68,17 @@ function psMerge(rs) {
 function psPage(g) { return g[0].location.split("#")[0]; }
 
 function psFind(x, q) {
-  if (!/\p{sc=Han}/u.test(q)) return psRun(x, q, 1) || psRun(x, q, 0) || {items: []};
+  if (!/\p{sc=Han}/u.test(q)) return psRun(x, q, 1, true) || psRun(x, q, 0, true) || {items: []};
   let t = psStrip(q), v = psVariants(t, x.index.invertedIndex), found = [], used = [], notes = [], r;
   for (let a of v) {
-    let got = a.off ? null : psRun(x, a.q, 1);
+    let got = a.off ? null : psRun(x, a.q, 1, a === v[0]);
     if (got) { found.push(got); if (a.via) used.push(a.via); }
   }
-  let some = () => psRun(x, [v[0].off ? "" : t, ...v.filter(a => a.via).map(a => a.via[1])].join(" ").trim(), 0) || {items: []};
+  // Any of the words: the query's own (unless off) and the first report term of each
+  // officer's word (every term made it slower than typing at 1,000 practices).
+  let first = new Map;
+  for (let a of v) if (a.via && !first.has(a.via[0])) first.set(a.via[0], a.via[1]);
+  let some = () => psRun(x, [v[0].off ? "" : t, ...first.values()].join(" ").trim(), 0, true) || {items: []};
   if (found.length) {
     r = found.length > 1 ? psMerge(found) : found[0];
     if (!r.items.some(g => psPractice.test(g[0].location))) {
