@@ -44,6 +44,7 @@
       note.setAttribute("role", "status");
       note.style.margin = "0";
       note.style.padding = "0 .8rem .4rem";
+      note.style.paddingLeft = getComputedStyle(meta).paddingLeft;  // under the count
       note.style.fontSize = ".64rem";
       note.style.color = "var(--md-default-fg-color--light)";
       note.style.background = "var(--md-default-fg-color--lightest)";
