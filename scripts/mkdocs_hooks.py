@@ -35,6 +35,7 @@ from practice_site.render.export import export_files  # noqa: E402
 from practice_site.render.redirects import redirect_pages  # noqa: E402
 from practice_site.render.site import render_site  # noqa: E402
 from practice_site.search import tuning as search_tuning  # noqa: E402
+from practice_site.search import words as search_words  # noqa: E402
 from practice_site.search import worker as search_worker  # noqa: E402
 from practice_site.serve import preview, watcher  # noqa: E402
 from practice_site.text.slug import safe_uri  # noqa: E402
@@ -145,10 +146,11 @@ def on_files(files, config):
     for uri, text in _static.items():  # paths made of validated ids (slug rule)
         files.append(File.generated(config, uri, content=text))
     for f in [f for f in files if search_worker.is_worker(f.src_uri)]:
-        # Material drops the last word of a Chinese query; worker.py says why.
+        # Material drops the last word of a Chinese query; worker.py says why. The officers'
+        # words (data/synonyms.yml) go into the worker, not the index (search/words.py).
         files.remove(f)
         files.append(File.generated(config, f.src_uri, content=search_worker.patch(
-            Path(f.abs_src_path).read_text(encoding="utf-8"))))
+            Path(f.abs_src_path).read_text(encoding="utf-8"), search_words.worker_data(_corpus.synonyms))))
     return files
 
 

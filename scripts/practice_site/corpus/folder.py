@@ -31,6 +31,7 @@ FILE_ROLES = (
     ("relations.yml", "关系表", ""),
     ("attribution.yml", "归因词表", ""),
     ("glossary.yml", "术语表", ""),
+    ("synonyms.yml", "民警用语表", ""),
     ("honours.yml", "荣誉表", ""),
     ("coverage.yml", "覆盖清单", "条目列表（- term: …）"),
 )

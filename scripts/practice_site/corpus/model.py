@@ -228,6 +228,20 @@ class Collection:
 
 
 @dataclass(frozen=True)
+class OfficerWord:
+    """A word officers type for what the reports say otherwise (``data/synonyms.yml``): a
+    search aid only, never shown as the report's claim."""
+
+    word: str
+    """What the officer types (盗窃)."""
+    terms: tuple[tuple[str, str], ...]
+    """(report term, link) in file order; link is ``same``, ``broader`` (the officer's word
+    is wider than the term) or ``narrower`` (it is one kind of what the term names)."""
+    line: int = 0
+    """Line of the word in data/synonyms.yml."""
+
+
+@dataclass(frozen=True)
 class Corpus:
     reports: dict[str, Report]
     practices: dict[str, Practice]
@@ -246,6 +260,8 @@ class Corpus:
     """Topic handouts (``data/collections/<id>.yml``), keyed by id, sorted by id."""
     warnings: tuple[Problem, ...] = ()
     """What the load found questionable but not wrong (a summary's style): told, not refused."""
+    synonyms: dict[str, OfficerWord] = field(default_factory=dict)
+    """Officers' words (``data/synonyms.yml``), keyed by the word, in file order."""
 
     @cached_property
     def quotes(self) -> QuoteIndex:

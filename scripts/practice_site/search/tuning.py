@@ -52,6 +52,19 @@ _HEAD = re.compile(r"^(# [^{\n]*)$", re.M)
 # ``### … {#sources-<report>}``: a section's per-report groups (render_practice.per_report).
 _UNINDEXED = re.compile(r"^(###? .*\{#(?:" + "|".join(UNINDEXED_SECTIONS) + r")(?:-[a-z0-9-]+)?)\}$", re.M)
 
+# Sections of listing pages that only repeat practices' names and summaries (the A-Z letters,
+# the tag index, a theme's or a campaign list's cards, the browse lists), by
+# page and heading id; the page's title and introduction stay in the index. Indexed, they
+# held every word of a query that no single practice holds, so an all-words search found
+# only them (issue 21: 出入境管理 gave 标签索引 and a theme, not the practice).
+LISTING_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("practices/index.md", r"digits|[a-z]"),
+    ("tags.md", r"[a-z0-9-]+"),
+    ("themes/*.md", r"practices"),
+    ("campaigns.md", r"with-page"),
+    ("browse/*.md", r"[a-z0-9-]+"),
+)
+
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -96,8 +109,12 @@ def page_meta(uri: str, corpus: Corpus) -> dict:
 def unindexed(uri: str, markdown: str, corpus: Corpus) -> str:
     """A practice page's Markdown with its head and UNINDEXED_SECTIONS marked
     ``data-search-exclude`` (attr_list on the heading; Material's search skips the section).
-    The page's result keeps its title and breadcrumbs, and its name is in ``keywords``."""
+    The page's result keeps its title and breadcrumbs, and its name is in ``keywords``.
+    A listing page's LISTING_SECTIONS likewise."""
     if not practice_id(uri, corpus):
+        for pattern, ids in LISTING_SECTIONS:
+            if fnmatch.fnmatchcase(uri, pattern):
+                return re.sub(r"^(##+ .*\{#(?:" + ids + r"))\}$", r"\1 data-search-exclude}", markdown, flags=re.M)
         return markdown
     markdown = _HEAD.sub(r"\1 {data-search-exclude}", markdown, count=1)
     return _UNINDEXED.sub(r"\1 data-search-exclude}", markdown)
