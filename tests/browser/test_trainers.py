@@ -161,7 +161,7 @@ def test_renamed_practice_keeps_its_old_urls(browser, tmp_path, monkeypatch):
     handout = data / "collections" / "peixun.yml"
     monkeypatch.setenv("PRACTICE_SITE_DATA", str(data))
     proc = mkdocs_build(tmp_path / "refused")
-    assert "no practice with id 'jiayi'; it is a former id of 'jiayi-jizhi': write that" in proc.stderr
+    assert "没有 id 为「jiayi」的做法；它是「jiayi-jizhi」的旧 id：改写为后者" in proc.stderr
     handout.write_text(handout.read_text(encoding="utf-8").replace("practice: jiayi\n", "practice: jiayi-jizhi\n"),
                        encoding="utf-8")
     site = tmp_path / "site"
