@@ -3,7 +3,8 @@
 
     python3 scripts/dev.py serve     # preview at http://127.0.0.1:8000 (refreshes on data edits)
     python3 scripts/dev.py build     # mkdocs build --strict into site/
-    python3 scripts/dev.py test      # every test, browser tests included
+    python3 scripts/dev.py test      # every test, browser tests included (CI runs this)
+    python3 scripts/dev.py test --fast   # the edit loop: unit tests and fixture builds, no browser
     python3 scripts/dev.py offline   # a copy in site-offline/ that opens from a folder
     python3 scripts/dev.py lint      # ruff and mypy (settings in pyproject.toml)
 
@@ -45,13 +46,13 @@ def ensure_venv() -> None:
         return
     if not (BIN / "python").exists():
         if sys.version_info < MIN_PYTHON:
-            sys.exit(f"Python {'.'.join(map(str, MIN_PYTHON))} or newer is needed (the pinned "
-                     f"pymdown-extensions requires it); {sys.executable} is "
+            sys.exit(f"需要 Python {'.'.join(map(str, MIN_PYTHON))} 或更新版本（固定版本的 "
+                     f"pymdown-extensions 要求如此）；{sys.executable} 是 "
                      f"{'.'.join(map(str, sys.version_info[:3]))}")
         if run(sys.executable, "-m", "venv", VENV):
-            sys.exit("could not create .venv (on Debian: apt-get install python3-venv)")
+            sys.exit("无法创建 .venv（Debian 上请先运行 apt-get install python3-venv）")
     if run(BIN / "python", "-m", "pip", "install", "-q", "-r", "requirements-dev.txt"):
-        sys.exit("pip install failed")
+        sys.exit("pip install 失败：依赖包没有装好（见上面 pip 的输出）")
     stamp.write_text(digest)
 
 
@@ -81,6 +82,10 @@ def main(argv: list[str]) -> int:
         return run(BIN / "python", "scripts/bench.py", *rest)
     if command == "lint":
         return run(BIN / "ruff", "check", "scripts", "tests") or run(BIN / "mypy")
+    if "--fast" in rest:
+        # Tests marked slow (conftest.py: real-site builds, served sites, browsers) left out.
+        rest = [a for a in rest if a != "--fast"]
+        return run(BIN / "python", "-m", "pytest", "-m", "not slow", "--ignore=tests/browser", *(rest or ["-q"]))
     ensure_test_tools()
     return run(BIN / "python", "-m", "pytest", *(rest or ["-q"]))
 

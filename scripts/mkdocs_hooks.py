@@ -16,6 +16,7 @@ import os
 import sys
 from pathlib import Path
 
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
@@ -36,6 +37,7 @@ from practice_site.render.page import Page as GeneratedPage  # noqa: E402
 from practice_site.render.redirects import redirect_pages  # noqa: E402
 from practice_site.render.site import render_site  # noqa: E402
 from practice_site.search import tuning as search_tuning  # noqa: E402
+from practice_site.search import words as search_words  # noqa: E402
 from practice_site.search import worker as search_worker  # noqa: E402
 from practice_site.serve import preview, watcher  # noqa: E402
 from practice_site.text.slug import safe_uri  # noqa: E402
@@ -81,7 +83,7 @@ def on_config(config):
             # hand-written pages under the problems banner and wait for the fix instead of
             # exiting. Strict mode already counts warnings and errors: the missing
             # generated pages are told at INFO level and the problems printed.
-            print("data/ has problems:\n" + format_problems(problems), file=sys.stderr)
+            print("data/ 中有问题：\n" + format_problems(problems), file=sys.stderr)
             preview.STATE.started_broken(lines)
             for checks in (config.validation.nav, config.validation.links):
                 for key in checks:
@@ -91,7 +93,9 @@ def on_config(config):
             _static.clear()
             return config
         preview.STATE.data_problems(lines)
-        raise PluginError("data/ has problems:\n" + format_problems(problems))
+        raise PluginError("data/ 中有问题：\n" + format_problems(problems))
+    for warning in corpus.warnings:  # told, not refused (--strict counts them)
+        log.warning(str(warning))
     if not drafts.show_drafts(_command, os.environ.get(drafts.ENV)):
         corpus = drafts.without_drafts(corpus)
     _corpus = corpus
@@ -103,19 +107,47 @@ def on_config(config):
     _pages.clear()
     links = link_corpus(corpus)
     # Directory URLs are off in the offline edition; the map's SVG links are raw HTML.
-    _pages.update(render_site(corpus, links, site_url=config.site_url or "",
+    site_url = configured_site_url(config)
+    _pages.update(render_site(corpus, links, site_url=site_url,
                               directory_urls=config.use_directory_urls,
                               memo=_practice_pages if _command == "serve" else None))
     _static.clear()
-    _static.update(export_files(corpus, links, config.site_url or "", config.use_directory_urls))
+    _static.update(export_files(corpus, links, site_url, config.use_directory_urls))
     _static.update(redirect_pages(corpus, config.use_directory_urls))
     return config
+
+
+def configured_site_url(config) -> str:
+    """``site_url`` as mkdocs.yml sets it. ``mkdocs serve`` replaces ``config.site_url`` with
+    its own local address (http://127.0.0.1:8000/), which printed pages must never carry:
+    under serve the value is read from the file itself (tags such as !ENV read as unset)."""
+    if _command != "serve" or not config.config_file_path:
+        return config.site_url or ""
+
+    class _Loose(yaml.SafeLoader):
+        pass
+
+    _Loose.add_multi_constructor("", lambda loader, suffix, node: None)
+    path, seen = Path(config.config_file_path), set()
+    while path not in seen:  # a config may INHERIT the one that sets site_url
+        seen.add(path)
+        try:
+            raw = yaml.load(path.read_text(encoding="utf-8"), _Loose)  # noqa: S506
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return ""
+        if not isinstance(raw, dict):
+            return ""
+        if "site_url" in raw or not isinstance(raw.get("INHERIT"), str):
+            value = raw.get("site_url")
+            return value if isinstance(value, str) else ""
+        path = (path.parent / raw["INHERIT"]).resolve()
+    return ""
 
 
 def on_files(files, config):
     for uri in _pages:
         if not safe_uri(uri):  # ids pass the slug rule; MkDocs would write ../ paths anyway
-            raise PluginError(f"refusing to write a page outside the site: {uri}")
+            raise PluginError(f"拒绝写出网站以外的页面：{uri}")
         files.append(File.generated(config, uri, content=""))
     # MkDocs checks the links of Markdown pages; these are HTML: checked here, as strictly
     # (anchors into hand-written pages once those are converted: on_env).
@@ -125,10 +157,11 @@ def on_files(files, config):
     for uri, text in _static.items():  # paths made of validated ids (slug rule)
         files.append(File.generated(config, uri, content=text))
     for f in [f for f in files if search_worker.is_worker(f.src_uri)]:
-        # Material drops the last word of a Chinese query; worker.py says why.
+        # Material drops the last word of a Chinese query; worker.py says why. The officers'
+        # words (data/synonyms.yml) go into the worker, not the index (search/words.py).
         files.remove(f)
         files.append(File.generated(config, f.src_uri, content=search_worker.patch(
-            Path(f.abs_src_path).read_text(encoding="utf-8"))))
+            Path(f.abs_src_path).read_text(encoding="utf-8"), search_words.worker_data(_corpus.synonyms))))
     return files
 
 
@@ -288,8 +321,8 @@ def on_build_error(error):
         staging.discard(_staging)
         _staging = None
         if isinstance(error, OSError):  # a full disk, a folder made read-only mid-build
-            log.error(f"{error.filename or _site}: could not write the site ({error.strerror}); "
-                      f"the last site in {_site} is as it was")
+            log.error(f"{error.filename or _site}：无法写入网站（{error.strerror}）；"
+                      f"{_site} 中上次的网站保持原样")
 
 
 # Counts warnings as MkDocs' strict mode does, to refuse a site it is about to abort.
@@ -313,7 +346,7 @@ def on_serve(server, config, builder):
                 builder()
             except (Exception, SystemExit) as exc:
                 preview.STATE.finished(exc, logged)
-                log.error("Still serving the last good site; fix the problems above and save.")
+                log.error("仍在提供上次成功生成的网站；改正上面的问题后保存。")
             else:
                 preview.STATE.finished(None, logged)
 
@@ -336,7 +369,7 @@ def on_serve(server, config, builder):
 
     def watch_again(folder):
         # MkDocs 1.6's live server: watch anew, then ask for a build as a change would.
-        log.info(f"{folder} is back: watching it again")
+        log.info(f"{folder} 又出现了：重新监视它")
         server.unwatch(str(folder))
         server.watch(str(folder))
         with server._rebuild_cond:

@@ -132,6 +132,8 @@ class Synth:
         glossary: dict[str, dict] = {}
         (out / "practices").mkdir(parents=True)
         (out / "reports").mkdir()
+        # listed-with only where a sentence names both (the intro's highlights, an evidence phrase).
+        side_by_side = {i: set(members[:3]) for _, members in reports for i in members[:3]}
         for k, (rid, members) in enumerate(reports):
             year = 2019 + k % 6
             title = TITLES[k % len(TITLES)]
@@ -173,7 +175,10 @@ class Synth:
                         "summary": f"{tname}方面的{dict(KINDS)[kind]}：{how[0]}。",
                         "how": how,
                         "outcomes": [{"figure": figure, "measures": measures, "quote": outcome}],
-                        "related": [relation(names[j][0], r.choice(RELATIONS)) for j in related[i]],
+                        "related": [relation(names[j][0], listed_or_editorial(r.choice(RELATIONS), together))
+                                    for j in related[i]
+                                    for together in [j in side_by_side.get(i, set()) or
+                                                     (evidence and j == related[i][0])]],
                         **({"evidence": evidence} if evidence else {}),
                     })
                 lines.append("".join(part))
@@ -190,6 +195,11 @@ class Synth:
         dump(out / "kinds.yml", {kid: {"name": name} for kid, name in KINDS})
         dump(out / "relations.yml", {k: {"label": a, "inverse": b, flag: True} for k, a, b, flag in RELATIONS})
         dump(out / "glossary.yml", glossary)
+
+
+def listed_or_editorial(kind: tuple[str, str, str, str], together: bool) -> tuple[str, str, str, str]:
+    """A listing kind only for practices one sentence names together; else the editorial one."""
+    return kind if together or kind[3] != "listing" else RELATIONS[1]
 
 
 def relation(target: str, kind: tuple[str, str, str, str]) -> dict[str, str]:

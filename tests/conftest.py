@@ -30,6 +30,18 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-component-update", "--disable-sync"]
 
 
+# A test that asks for one of these is slow (a real-site build, a served site, a browser):
+# ``dev.py test --fast`` (``-m "not slow"``) leaves it out. Tests that build or serve by
+# themselves carry ``pytest.mark.slow`` (or their module's ``pytestmark``).
+SLOW_FIXTURES = {"built_site", "site_url", "served", "browser", "page"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.parent.name == "browser":
+            item.add_marker(pytest.mark.slow)
+
+
 def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", *extra: str,
                  cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` into ``site_dir``; returns the finished process."""
@@ -40,11 +52,34 @@ def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", *extra: str
 
 
 @pytest.fixture(scope="session")
-def real_corpus():
-    """The corpus of data/, loaded once per session. Whether it loads without problems is
-    tests/test_content.py's one test, not asserted again by every user of this fixture."""
+def real_data():
+    """(corpus, problems) of data/, loaded once per session, when a test first asks for it:
+    no test module reads data/ when it is imported (tests/test_imports.py checks)."""
     from practice_site.corpus.load import load_corpus
-    return load_corpus(ROOT / "data", ROOT)[0]
+    return load_corpus(ROOT / "data", ROOT)
+
+
+@pytest.fixture(scope="session")
+def real_corpus(real_data):
+    """The corpus of data/. Whether it loads without problems is tests/test_content.py's
+    one test, not asserted again by every user of this fixture."""
+    return real_data[0]
+
+
+@pytest.fixture(scope="session")
+def kind_urls(real_corpus) -> dict[str, str]:
+    """One built page of each kind (tests/page_kinds.py) of the real site: kind -> URL path."""
+    from page_kinds import KINDS, page_kinds
+    kinds = page_kinds(real_corpus)
+    assert set(kinds) <= set(KINDS), f"add {sorted(set(kinds) - set(KINDS))} to KINDS in tests/page_kinds.py"
+    return kinds
+
+
+def kind_url(kind_urls: dict[str, str], kind: str) -> str:
+    """The page of ``kind``; skips when the data has none (a corpus without collections)."""
+    if kind not in kind_urls:
+        pytest.skip(f"the data has no page of kind {kind}")
+    return kind_urls[kind]
 
 
 @pytest.fixture(scope="session")
@@ -107,14 +142,15 @@ def wait_for(what: str, check, timeout: float = 120):
 
 
 @contextlib.contextmanager
-def mkdocs_serve(tmp_path: Path, data: Path):
+def mkdocs_serve(tmp_path: Path, data: Path, settings: dict | None = None):
     """(base url, log file) of ``mkdocs serve`` on ``data``, through a config that inherits
-    the site's mkdocs.yml and watches ``data``; fails if serve died meanwhile."""
+    the site's mkdocs.yml and watches ``data``, with ``settings`` added (site_url, …); fails
+    if serve died meanwhile."""
     config = tmp_path / "mkdocs.yml"
     config.write_text(yaml.safe_dump({
         "INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(ROOT / "docs"),
         "hooks": [str(ROOT / "scripts" / "mkdocs_hooks.py")], "watch": [str(data)],
-        "theme": {"custom_dir": str(ROOT / "overrides")}}), encoding="utf-8")
+        "theme": {"custom_dir": str(ROOT / "overrides")}, **(settings or {})}), encoding="utf-8")
     port = free_port()
     log = tmp_path / "serve.log"
     with open(log, "w", encoding="utf-8") as out:

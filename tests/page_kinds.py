@@ -1,7 +1,7 @@
 """One built page of each kind the site has, for tests that must meet every template and
 renderer (accessibility, HTML validity, the CSP, requests to other hosts).
 
-When the site gains a kind of page (collections, …), add it to ``page_kinds``: every test
+When the site gains a kind of page (collections, …), add it to ``KINDS`` and ``page_kinds``: every test
 that visits "each kind of page" picks it up. Data pages are taken from the corpus, not
 named, so the list holds whatever reports and practices the data has.
 """
@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from practice_site.corpus.model import Corpus
 from practice_site.render.urls import built_url, uris
+
+KINDS = ("home", "practice", "report", "theme", "map", "glossary", "themes", "tags", "a-z", "campaigns",
+         "honours", "reports", "report-practices", "browse", "about", "collections", "collection", "404")
+"""Every kind, named before any data is read (tests are parametrised by these names)."""
 
 
 def page_kinds(corpus: Corpus) -> dict[str, str]:

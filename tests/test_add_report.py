@@ -42,7 +42,7 @@ def refused(capsys, data: Path, file: Path, **kw) -> list[str]:
     assert run(data, file, **kw) == 1
     assert snapshot(data) == before, "a refusal changed data/"
     err = capsys.readouterr().err.splitlines()
-    assert err[-1] == "add-report refused: nothing was changed in data/"
+    assert err[-1] == "add-report 未执行：data/ 没有任何改动"
     return err[:-1]
 
 
@@ -57,53 +57,53 @@ GOOD = "新报告标题\n一、平安建设。一是创新推行“丙丁”联�
 
 def test_refuses_existing_id(tmp_path, data, capsys):
     assert refused(capsys, data, write(tmp_path, GOOD), rid="mini") == [
-        "add-report:0: --id: a report with id 'mini' already exists (data/reports/mini.txt); "
-        "choose another id"]
+        "add-report:0: --id: id 为「mini」的报告已经存在（data/reports/mini.txt）；换一个 id"]
 
 
 def test_refuses_invalid_id(tmp_path, data, capsys):
     assert refused(capsys, data, write(tmp_path, GOOD), rid="Report 2023") == [
-        "add-report:0: --id: 'Report 2023' is not a valid id: use lowercase letters a-z, digits "
-        "and single hyphens (for example 'zu-anxin')"]
+        "add-report:0: --id: 「Report 2023」不是有效的 id：只用小写字母 a-z、数字和单个连字符 -"
+        "（例如 zu-anxin）"]
 
 
 @pytest.mark.parametrize("year", ["二〇二三", "20233", "23", "1066", "2023.5", ""])
 def test_refuses_a_year_that_is_not_a_year(tmp_path, data, capsys, year):
     assert refused(capsys, data, write(tmp_path, GOOD), year=year) == [
-        f"add-report:0: --year: {year!r} is not a year; give the four digits of the year the "
-        "report covers, for example 2023"]
+        f"add-report:0: --year: 「{year}」不是年份；写报告所述年份的四位数字，例如 2023"]
 
 
 @pytest.mark.parametrize("content", [b"", b"\n \n\t\n", b"\xef\xbb\xbf"])
 def test_refuses_an_empty_file(tmp_path, data, capsys, content):
     f = write(tmp_path, content)
-    assert refused(capsys, data, f) == [f"{f}:0: -: the file is empty; a report needs its text"]
+    assert refused(capsys, data, f) == [f"{f}:0: 报告文件: 文件是空的；报告需要有正文"]
 
 
 def test_refuses_a_binary_file(tmp_path, data, capsys):
     f = write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     assert refused(capsys, data, f) == [
-        f"{f}:0: -: is a binary file (NUL byte at offset 8), not text; save the report as UTF-8 text (.txt)"]
+        f"{f}:0: 报告文件: 是二进制文件（偏移 8 处有 NUL 字节），不是文本；"
+        "请把报告另存为 UTF-8 文本（.txt）、Word 文档（.docx）或 PDF"]
 
 
 def test_refuses_a_file_that_is_not_utf8(tmp_path, data, capsys):
-    f = write(tmp_path, "新报告标题\n一、平安建设。\n".encode("gbk"))
+    """GBK is read (tests/test_formats.py); bytes of another encoding (Shift-JIS) are not."""
+    f = write(tmp_path, "新報告\n平安建設の取り組み。\n".encode("shift_jis"))
     assert refused(capsys, data, f) == [
-        f"{f}:1: -: is not UTF-8 (byte 0xd0 at offset 0); save the report as UTF-8 text"]
+        f"{f}:1: 报告文件: 不是 UTF-8、UTF-16 或 GB18030（GBK）文本（偏移 0 处的字节 0x90）；请把报告另存为 UTF-8 文本"]
 
 
 @pytest.mark.parametrize("content", ["新报告标题\n", "新报告标题\n\n   \n", "新报告标题\n。。。\n——\n",
                                      "新报告标题\n一、平安建设\n二、服务发展\n"])
 def test_refuses_a_file_with_no_sentence(tmp_path, data, capsys, content):
     f = write(tmp_path, content)
-    assert refused(capsys, data, f) == [f"{f}:0: -: no sentence found: no text ends in 。！？; a report needs sentences"]
+    assert refused(capsys, data, f) == [f"{f}:0: 报告文件: 找不到句子：没有以 。！？ 结尾的文字；报告要由句子组成"]
 
 
 def test_refuses_what_the_loader_refuses(tmp_path, data, capsys):
     """The report is loaded as check loads it; its problems are the refusal."""
     lines = refused(capsys, data, write(tmp_path, GOOD), title="新报告标提")  # a slip of the title line
-    assert lines[-1] == "add-report:0: -: the report does not load; nothing was added"
-    assert any(ln.startswith("data/reports/new-report.yml:") and "title: does not match" in ln
+    assert lines[-1] == "add-report:0: -: 报告无法载入；没有加入任何内容"
+    assert any(ln.startswith("data/reports/new-report.yml:") and "title: 与报告的标题行" in ln
                for ln in lines), lines
 
 
@@ -135,9 +135,9 @@ def test_a_draft_that_fails_check_is_left_out_not_the_report(tmp_path, data, cap
     text = "新报告标题\n一、平安建设。一是创新推行“丙丁”机制<b>加强</b>；开展“戊己”专项行动。\n"
     assert run(data, write(tmp_path, text)) == 0
     out = capsys.readouterr().out
-    assert "left out (1): drafts that did not pass check:" in out
+    assert "未写入的草稿（1 条），未通过 check：" in out
     left = next(ln for ln in out.splitlines() if ln.startswith("  bingding-jizhi"))
-    assert "contains HTML (<b>); write plain text" in left
+    assert "含有 HTML「<b>」；写纯文字" in left
     assert not list((data / "practices").glob("bingding-jizhi*"))
     corpus, problems = load_corpus(data, data.parent)
     assert problems == [] and corpus.practices["wuji-zhuanxiang-xingdong"].draft
@@ -149,8 +149,8 @@ def test_line_ends_and_bom_are_normalised_and_said(tmp_path, data, capsys):
     f = write(tmp_path, b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode("utf-8"))
     assert run(data, f) == 0
     out = capsys.readouterr().out
-    assert "note: removed the UTF-8 byte-order mark" in out
-    assert "note: converted Windows (CRLF) or CR line ends to LF" in out
+    assert "说明：已去掉 UTF-8 字节顺序标记（BOM）" in out
+    assert "说明：已把 Windows（CRLF）或 CR 换行转为 LF" in out
     assert (data / "reports" / "new-report.txt").read_bytes() == GOOD.encode("utf-8")
 
 
@@ -168,9 +168,26 @@ def test_existing_names_are_not_drafted_and_variants_are_suggested(tmp_path, dat
     assert yijia["outcomes"] == [{"figure": "***人次", "measures": "走访群众", "quote": "走访群众***人次"}]
     ids = {d["name"]: d["id"] for d in drafts.values()}
     assert yijia["related"] == [{"id": ids["“丙丁”专项行动"], "relation": "listed-with"}]
-    assert "existing practices named (1): their pages now cite the report:" in out
+    assert "报告提到的已有做法（1 个），其页面今后也引用这份报告：" in out
     assert "  jingwang-ronghe  警网融合" in out.splitlines()
-    assert f"  draft {yijia['id']} “乙甲”机制: alias of jiayi (“甲乙”机制)? (the same characters reordered)" in out.splitlines()
+    assert f"  草稿 {yijia['id']} “乙甲”机制：是 jiayi（“甲乙”机制）的别名吗？（字相同、次序不同）" in out.splitlines()
+    assert out == (  # every line the command prints, exactly, in Chinese
+        "已加入 data/reports/new-report.txt 和 new-report.yml\n"
+        "草稿（2 条），已写入 data/practices/，标为 status: draft：\n"
+        "  yijia-jizhi  “乙甲”机制\n"
+        "  bingding-zhuanxiang-xingdong  “丙丁”专项行动\n"
+        "报告提到的已有做法（1 个），其页面今后也引用这份报告：\n"
+        "  jingwang-ronghe  警网融合\n"
+        "提议的新主题（1 个，已写入 data/themes.yml）：没有相符的已有主题；"
+        "请逐一审核：改名、并入已有主题（改草稿的 theme）或删除\n"
+        "  pingan-jianshe  平安建设（来自标题：一、平安建设。）\n"
+        "提议不单独成页的词语（0 个），已写入 data/coverage.yml：\n"
+        "可能是别名（1 条），未自动处理：\n"
+        "  草稿 yijia-jizhi “乙甲”机制：是 jiayi（“甲乙”机制）的别名吗？（字相同、次序不同）\n"
+        "下一步：逐条审核草稿（mkdocs serve 可预览），然后删去每条的 status 一行即发布\n")
+    assert (data / "practices" / "yijia-jizhi.yml").read_text(encoding="utf-8").startswith(
+        "# add-report 根据报告 new-report 起草；报告在「一、二是」处（句子 s-d333d5，第 2 行）提到它。\n"
+        "# 请对照报告逐项核对，写好概述（summary），然后删去 status 一行即发布。\n")
     corpus, problems = load_corpus(data, data.parent)
     assert problems == []
 
@@ -211,4 +228,4 @@ def test_every_fixture_layout_is_added(tmp_path, data, capsys, path):
             if s.status == "unclassified" and s.occurrence.report == "fx-" + path.stem] == []
     out = capsys.readouterr().out
     # Each fixture names at least one initiative: a draft, or an existing record it names.
-    assert any(p.draft for p in corpus.practices.values()) or "existing practices named (0)" not in out
+    assert any(p.draft for p in corpus.practices.values()) or "报告提到的已有做法（0 个）" not in out

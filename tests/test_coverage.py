@@ -1,5 +1,5 @@
-"""Coverage of the reports: the real data has nothing unclassified; the extraction rule and the
-command on the fixture corpus. (The skip list's own messages are tests/invalid/coverage-*.yml.)"""
+"""Coverage of the reports: the extraction rule and the command on the fixture corpus (the real
+data's coverage: tests/test_content.py). (The skip list's own messages are tests/invalid/coverage-*.yml.)"""
 import shutil
 import subprocess
 import sys
@@ -7,31 +7,12 @@ import sys
 import pytest
 
 from conftest import ROOT
-from practice_site.link.coverage import classify, clauses, measure_ends, quoted_terms, unused_skips
+from practice_site.link.coverage import clauses, measure_ends, quoted_terms
 
 
 def run_coverage(data=ROOT / "data"):
     return subprocess.run([sys.executable, str(ROOT / "scripts/build.py"), "--data", str(data), "coverage"],
                           capture_output=True, text=True, cwd=ROOT)
-
-
-def test_real_reports_have_nothing_unclassified():
-    proc = run_coverage()
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
-    assert "UNCLASSIFIED" not in proc.stdout
-    summary = proc.stdout.strip().splitlines()[-1]
-    assert summary.endswith("0 unclassified; 0 stale skip(s)"), summary
-
-
-def test_every_skip_has_a_reason_and_every_campaign_and_honour_term_is_somewhere(real_corpus):
-    corpus = real_corpus
-    statuses = classify(corpus)
-    assert unused_skips(corpus, statuses) == []
-    assert all(len(k.reason) >= 8 for k in corpus.skipped)
-    # The famous names of the report are pages, not skipped.
-    on_page = {s.occurrence.term for s in statuses if s.status == "record"}
-    for term in ("“项目警官制”", "“两队一室”", "“一标三实”", "“租安心”", "“三鹰”", "“警网融合”"):
-        assert term in on_page
 
 
 FIXTURE = ROOT / "tests" / "fixtures" / "corpus"
@@ -54,13 +35,17 @@ def test_fixture_with_its_skips_is_fully_classified(tmp_path):
     proc = run_coverage(_fixture(tmp_path, SKIPS))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.strip().splitlines()[-1].endswith(
-        "deliberately skipped, 0 unclassified; 0 stale skip(s)"), proc.stdout
+        "处有意跳过，0 处未归类；0 条跳过已过时"), proc.stdout
 
 
 def test_unclassified_term_fails_the_command(tmp_path):
     proc = run_coverage(_fixture(tmp_path, SKIPS.split("- term: 由5名")[0]))
     assert proc.returncode == 1
-    assert "  measure 由5名民警认领5个项目  (s-3ec8de)  UNCLASSIFIED" in proc.stdout
+    lines = proc.stdout.splitlines()  # exactly, in Chinese: the report, then its unclassified first
+    assert lines[0].endswith("data/reports/mini.txt") and lines[1] == (
+        "  措施名称 由5名民警认领5个项目  (s-3ec8de)  未归类：为它建页面（名称或别名），或把它列入 "
+        "data/coverage.yml")
+    assert proc.stdout.splitlines()[-1] == "共 7 处：3 处有页面，3 处有意跳过，1 处未归类；0 条跳过已过时"
 
 
 def test_stale_skip_fails_the_command(tmp_path):
@@ -70,8 +55,7 @@ def test_stale_skip_fails_the_command(tmp_path):
     proc = run_coverage(_fixture(tmp_path, SKIPS + stale))
     assert proc.returncode == 1
     line = SKIPS.count("\n") + 1  # the stale entry's first line
-    assert f"data/coverage.yml:{line}: term: '甲乙' classifies nothing in the reports; remove the " \
-        "entry" in proc.stderr
+    assert f"data/coverage.yml:{line}: term: 「甲乙」在报告中没有对应任何出现；删去这一条" in proc.stderr
 
 
 def test_quoted_terms_keep_marks_and_find_titles():

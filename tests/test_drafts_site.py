@@ -18,6 +18,8 @@ from practice_site import cli
 from practice_site.corpus.load import load_corpus
 from practice_site.render.drafts import BANNER, show_drafts, without_drafts
 
+pytestmark = pytest.mark.slow  # builds and serves the fixture site
+
 FIXTURE = ROOT / "tests" / "fixtures" / "corpus"
 REPORT = ROOT / "tests" / "fixtures" / "reports" / "rule-of-law.txt"
 TITLE = "某区公安分局2023年法治公安建设情况报告"
@@ -31,13 +33,14 @@ def test_which_runs_show_drafts(command, env, shown):
 
 
 def drafts_data(data: Path) -> Path:
-    """The fixture corpus after add-report, with a published record listed with a draft."""
+    """The fixture corpus after add-report, with a published record linked to a draft (an
+    editorial link: the two reports never name them in one sentence or item)."""
     shutil.copytree(FIXTURE, data)
     assert cli.main(["--data", str(data), "add-report", str(REPORT), "--id", "rule-of-law",
                      "--title", TITLE, "--unit", "某区公安分局", "--year", "2023"]) == 0
     record = data / "practices" / "jingwang-ronghe.yml"
     record.write_text(record.read_text(encoding="utf-8").replace(
-        "related: []", "related:\n  - {id: shouwei-bufa, relation: listed-with}"), encoding="utf-8")
+        "related: []", "related:\n  - {id: shouwei-bufa, relation: editors-link, note: 测试用的编者关联。}"), encoding="utf-8")
     handout = data / "collections" / "peixun.yml"
     handout.write_text(handout.read_text(encoding="utf-8") + "  - practice: shouwei-bufa\n", encoding="utf-8")
     return data

@@ -20,6 +20,10 @@ from practice_site.text.figures import whole_figure_at
     ("化解率**％", "共排查化解矛盾纠纷*****起，化解率**％", True),
     ("“零发生”", "实现涉酒问题“零发生”", True),  # not a number: a plain occurrence is enough
     ("*起", "侦办案件**起、*起", True),         # the second occurrence stands whole
+    ("***家", "全年检查场所***家次", False),     # the head of a longer unit
+    ("***家次", "全年检查场所***家次", True),
+    ("**人", "慰问**人次，帮扶**人", True),       # the second occurrence stands whole
+    ("**人", "走访群众**人民警察", True),         # 人民 is not a unit
 ])
 def test_whole_figure(figure, text, found):
     assert (whole_figure_at(figure, text) >= 0) is found

@@ -16,21 +16,22 @@ def test_names_are_one_when_only_marks_spacing_or_width_differ():
 def test_did_you_mean_only_when_close():
     assert did_you_mean("pinan", ["fuwu", "pingan"]) == "pingan"
     assert did_you_mean("xyz", ["fuwu", "pingan"]) is None
-    assert unknown("theme", "xyz", ["pingan", "fuwu"]) == "unknown theme 'xyz'; themes: fuwu, pingan"
+    assert unknown("主题", "xyz", ["pingan", "fuwu"]) == "没有主题「xyz」；可用的主题：fuwu, pingan"
+    assert unknown("主题", "pinan", ["pingan", "fuwu"]) == "没有主题「pinan」；是不是想写「pingan」？"
 
 
 def test_a_phrase_sharing_nothing_with_the_reports_says_so():
     corpus, _ = load_corpus(FIXTURE)
     assert quote_not_found(corpus.quotes, "ABC") == (
-        "quoted phrase not found in any report: 'ABC'; no sentence shares even its first or last "
-        "two characters; copy it from the report exactly")
+        "引文「ABC」在任何一份报告中找不到；没有哪个句子与它的开头两个字或末尾两个字相同；"
+        "请从报告中原样复制")
 
 
 def test_a_phrase_of_another_report_is_compared_with_the_named_report_only():
     corpus, _ = load_corpus(FIXTURE)
-    assert "report 'mini'" in quote_not_found(corpus.quotes, "推进警网智能治理", "mini")
+    assert "在报告「mini」中找不到" in quote_not_found(corpus.quotes, "推进警网智能治理", "mini")
     assert quote_not_found(corpus.quotes, "推进警网融合", "other").endswith(
-        "no sentence shares even its first or last two characters; copy it from the report exactly")
+        "没有哪个句子与它的开头两个字或末尾两个字相同；请从报告中原样复制")
 
 
 def test_a_changed_character_is_found_from_the_common_end_too():
@@ -38,4 +39,4 @@ def test_a_changed_character_is_found_from_the_common_end_too():
     the first character that differs is still named, not the last."""
     corpus, _ = load_corpus(FIXTURE)
     assert quote_not_found(corpus.quotes, "推进警网结合与警网智治").endswith(
-        "character 5 of the phrase is '结' where the report has '融'; copy it from the report exactly")
+        "引文第 5 个字是「结」，报告原文此处是「融」；请从报告中原样复制")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -74,7 +75,7 @@ class Case:
     @property
     def output(self) -> str:
         """Everything the build prints for this case."""
-        return "\n".join(self.expect + [f"{len(self.expect)} problem(s) found; nothing was built."])
+        return "\n".join(self.expect + [f"共 {len(self.expect)} 个问题，未生成网站。"])
 
 
 def load_cases() -> list[Case]:
@@ -146,7 +147,7 @@ def _records(data: Path, n: int, bad_every: int = 0) -> None:
             f"tags: [{tag}]\nsummary: 生成的测试记录{i}。\nhow:\n  - \"推进警网融合与警网智治\"\n"
             "outcomes:\n  - figure: \"***余人次\"\n    measures: 投入警力\n"
             "    quote: \"投入警力***余人次\"\nrelated:\n  - id: jingwang-ronghe\n"
-            "    relation: listed-with\n", encoding="utf-8")
+            "    relation: listed-with\nname_editorial: true\n", encoding="utf-8")
 
 
 _MEASURE = """
@@ -164,6 +165,7 @@ print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_mib": peak / 1024, "grew_
 """
 
 
+@pytest.mark.slow  # 10,000 records loaded in a child process
 def test_ten_thousand_records(tmp_path: Path):
     """10,000 records load with every problem reported, in bounded time and memory.
 
@@ -181,8 +183,8 @@ def test_ten_thousand_records(tmp_path: Path):
           f"peak RSS {got['rss_mib']:.0f} MiB (+{got['grew_mib']:.0f} MiB while loading), "
           f"{len(got['problems'])} problems")
     assert got["problems"] == [
-        f"data/practices/gen-{i:05d}.yml:5: tags[0]: unknown tag '不存在'; add it to data/tags.yml "
-        "or use one of: 服务企业, 矛盾纠纷, 网格治理" for i in range(0, 10_000, 1000)]
+        f"data/practices/gen-{i:05d}.yml:5: tags[0]: 没有标签「不存在」；把它加进 data/tags.yml，"
+        "或从这些标签中选用：服务企业, 矛盾纠纷, 网格治理" for i in range(0, 10_000, 1000)]
     assert got["practices"] == 4 + 10_000 - 10
     assert got["seconds"] < 60 and got["rss_mib"] < 1024
 
@@ -218,9 +220,9 @@ def test_writers_refuse_a_path_outside_the_site(tmp_path, monkeypatch):
     out = tmp_path / "a" / "out"
     with redirect_stderr(io.StringIO()) as err, redirect_stdout(io.StringIO()):
         assert cli.main(["--data", str(FIXTURE), "pages", "--out", str(out)]) == 1
-    assert "refusing to write outside" in err.getvalue()
+    assert "拒绝写到" in err.getvalue()
     monkeypatch.setattr(mkdocs_hooks, "_pages", evil)
-    with pytest.raises(PluginError, match="outside the site"):
+    with pytest.raises(PluginError, match="网站以外"):
         mkdocs_hooks.on_files([], None)
     assert not (tmp_path / "evil").exists() and not (tmp_path / "a" / "evil").exists()
 
@@ -238,7 +240,7 @@ TEXT_FIELDS = [  # (file, fixture text, replacement, field the problem must name
     ("practices/jiayi.yml", "    note: 两者同在第一部分。", f'    note: "{SCRIPT}"', "related[0].note"),
     ("practices/jingwang-zhizhi.yml", '    quote: "推进警网融合与警网智治"', f'    quote: "{SCRIPT}"',
      "related[0].quote"),
-    ("attribution.yml", "  claims: a cause", f'  claims: "{SCRIPT}"', "cause.claims"),
+    ("attribution.yml", "  claims: 因果关系", f'  claims: "{SCRIPT}"', "cause.claims"),
     ("practices/jiayi.yml", "related:", f'evidence: ["{SCRIPT}"]\nrelated:', "evidence[0]"),
     ("themes.yml", "  name: 平安稳定", f'  name: "{SCRIPT}"', "pingan.name"),
     ("themes.yml", "  description: 第一部分的做法。", f'  description: "{SCRIPT}"', "pingan.description"),
@@ -260,5 +262,49 @@ def test_html_is_refused_in_every_text_field(tmp_path, file, old, new, field):
     case = Case(field, "", {file: {"replace": {old: new}}}, [])
     case.apply(tmp_path / "data")
     _, problems = load_corpus(tmp_path / "data", tmp_path)
-    assert any(p.path == f"data/{file}" and p.field == field and p.message.startswith("contains HTML")
+    assert any(p.path == f"data/{file}" and p.field == field and p.message.startswith("含有 HTML")
                for p in problems), problems
+
+
+# -- the editor reads Chinese -------------------------------------------------------------
+EDITOR_CASES = {  # issue 22: the four mistakes an editor makes most, each message exactly
+    "yaml-unclosed-bracket": "data/practices/jiayi.yml:7: 做法记录: YAML 语法错误：方括号列表 [ ] 没有正确"
+    "结束（这个方括号列表 [ ] 从第 6 行开始）；各项之间用英文逗号「,」分隔，最后写上「]」",
+    "quote-not-in-report": "data/practices/jingwang-zhizhi.yml:8: how[0]: 引文「推进警网智能治理」在任何一份"
+    "报告中找不到；最接近的句子（mini，s-f676e9）是「推进警网融合与警网智治，投入警力***余人次。」；引文第 5 "
+    "个字是「智」，报告原文此处是「融」；请从报告中原样复制",
+    "missing-id": "data/practices/jiayi.yml:1: id: 缺少必填字段；补上这一行：「id: jiayi」",
+    "yaml-truncated-in-list": "data/practices/jiayi.yml:4: 做法记录: YAML 语法错误：这里缺少值；文件在上文"
+    "某个 [、{ 或 \" 闭合之前就结束了：像是没有保存完整（保存到一半？）；把文件重新完整保存",
+    "record-truncated": "data/practices/jingwang-zhizhi.yml:9: 做法记录: 文件不完整：在一个字的中间断开"
+    "（保存或复制被中断？）；把文件重新完整保存",
+}
+
+
+@pytest.mark.parametrize("name", EDITOR_CASES)
+def test_a_broken_record_a_bad_quote_a_missing_id_a_half_written_save(name, tmp_path):
+    """Each gives one Chinese line naming file, line and field, exactly (also in check's output)."""
+    case = next(c for c in CASE_LIST if c.name == name)
+    case.apply(tmp_path / "data")
+    _, problems = load_corpus(tmp_path / "data", tmp_path)
+    assert [str(p) for p in problems] == [EDITOR_CASES[name]]
+    assert case.expect == [EDITOR_CASES[name]]
+
+
+_SHOWN_AS_WRITTEN = re.compile(r"^[^:]+:\d+: [^:]+: |「[^」]*」|[A-Za-z0-9_./<>*-]+\.(?:yml|txt)\b")
+"""What a message quotes (values, file names, the file:line: field: prefix): not its words."""
+_ENGLISH = re.compile(r"[A-Za-z]+(?: +[A-Za-z]+)+")
+"""Two English words in a row: a phrase, not a key (how, draft), a format (UTF-8) or YAML."""
+
+
+def test_every_message_is_chinese():
+    """No message of the invalid corpus holds an English phrase outside what it quotes; and the
+    summary line and the whole-file fields are Chinese too."""
+    english = []
+    for case in CASE_LIST:
+        for line in case.expect:
+            words = _SHOWN_AS_WRITTEN.sub("", line)
+            english += [(case.name, m) for m in _ENGLISH.findall(words)]
+            assert re.search(r"[\u4e00-\u9fff]", words), (case.name, line)
+    assert english == []
+    assert format_problems([]) == "共 0 个问题，未生成网站。"

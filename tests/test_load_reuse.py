@@ -30,7 +30,8 @@ how:
 outcomes: []
 related:
   - id: xiangmu-jingguan
-    relation: listed-with
+    relation: editors-link
+    note: 测试用的编者关联。
 """
 
 EDITS = [  # (label, file under data/, old text or None for a new file, new text or None to delete)

@@ -23,6 +23,8 @@ from practice_site.mkdocs_adapter import cache_store
 from practice_site.mkdocs_adapter.cache_entries import BATCH, FORMAT, PageCache, cache_folder
 from test_invalid import FIXTURE
 
+pytestmark = pytest.mark.slow  # builds the fixture site many times over (about 2 minutes)
+
 # Rebuilds in one process on request, as `mkdocs serve` does: hooks are loaded again with
 # each config, modules they import (and the page cache's state) persist.
 REBUILDER = """
@@ -64,7 +66,7 @@ DATA_EDITS = [  # (file under the data copy, old text or None for a new file, ne
     ("practices/jingwang-zhizhi.yml", "tags: [网格治理]", "tags: [网格化治理]"),
     ("practices/huhang-fazhan.yml", None, "id: huhang-fazhan\nname: 护航发展\nkind: practice\ntheme: fuwu\n"
      "tags: [服务企业]\nsummary: 测试中新加的记录。\nhow:\n  - \"以服务为宗旨，护航发展\"\noutcomes: []\n"
-     "related:\n  - id: xiangmu-jingguan\n    relation: listed-with\n"),
+     "related:\n  - id: xiangmu-jingguan\n    relation: editors-link\n    note: 测试用的编者关联。\n"),
     ("practices/jiayi.yml", "tags: [矛盾纠纷]", "tags: [没有的标签]"),  # refused
     ("practices/jiayi.yml", "tags: [没有的标签]", "tags: [矛盾纠纷]"),  # fixed
     ("practices/huhang-fazhan.yml", "", None),

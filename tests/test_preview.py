@@ -21,13 +21,14 @@ def test_good_build_adds_only_the_reload_script():
 
 
 def test_refused_build_adds_banner_first_in_body_and_its_stylesheet():
-    served = preview.inject(PAGE, 1, state("data/a.yml:3: name: missing")).decode()
+    served = preview.inject(PAGE, 1, state("data/a.yml:3: name: 缺少必填字段；补上这一项")).decode()
     assert served.index('<link rel="stylesheet" href="/__practice_site__/preview.css">') \
         < served.index("</head>")
     body = served.index('<body dir="ltr" class="x">') + len('<body dir="ltr" class="x">')
     assert served[body:].startswith('<div class="ps-preview-problems" role="alert">'
                                     "<h2>有 1 个问题，未能生成新页面</h2>"
-                                    "<ul><li><code>data/a.yml:3: name: missing</code></li></ul>")
+                                    "<ul><li><code>data/a.yml:3: name: 缺少必填字段；补上这一项"
+                                    "</code></li></ul>")
     assert "页面仍是上次成功生成的版本" in served
     assert "尚无成功生成的页面" in preview.inject(PAGE, 1, state("x", kept=False)).decode()
 
@@ -41,9 +42,9 @@ def test_problem_text_is_escaped():
 
 def test_data_problems_win_over_what_was_logged():
     s = preview.BuildState()
-    s.data_problems(["data/a.yml:1: id: wrong"])
-    s.finished(SystemExit("Aborted with a BuildError!"), ["data/ has problems: ..."])
-    assert s.problems == ("data/a.yml:1: id: wrong",)
+    s.data_problems(["data/a.yml:1: id: 缺少必填字段；补上这一项"])
+    s.finished(SystemExit("Aborted with a BuildError!"), ["data/ 中有问题：..."])
+    assert s.problems == ("data/a.yml:1: id: 缺少必填字段；补上这一项",)
     s.finished(None, [])
     assert s.problems == ()
 
@@ -56,9 +57,12 @@ def test_other_failures_are_named_with_where_they_happened():
     except KeyError as exc:
         s.finished(exc, ["a warning"])
     assert s.problems[0] == "a warning"
+    assert s.problems[1].startswith("生成中断，程序出错（请把这一行告诉开发人员）："), s.problems[1]
     assert s.problems[1].endswith(f"test_preview.py:{line}: KeyError: 'missing'"), s.problems[1]
     s.finished(None, [])
     assert s.problems == () and s.site_kept
+    s.finished(SystemExit("Aborted with 1 warnings in strict mode!"), ["a warning"])
+    assert s.problems == ("a warning", "MkDocs 中止了生成（Aborted with 1 warnings in strict mode!）；原因见上面几行")
 
 
 def test_assets_only_by_exact_name():

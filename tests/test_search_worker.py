@@ -30,3 +30,24 @@ def test_only_the_search_worker_is_patched():
     assert is_worker("assets/javascripts/workers/search.a7633da7.min.js")
     assert not is_worker("assets/javascripts/bundle.a5f9d56c.min.js")
     assert not is_worker("assets/javascripts/workers/search.a7633da7.min.js.map")
+
+
+def test_officers_words_go_into_the_worker_not_the_index():
+    from practice_site.corpus.model import OfficerWord
+    from practice_site.search.words import worker_data
+    [worker] = [p for p in WORKERS.glob("*.js") if is_worker(f"assets/javascripts/workers/{p.name}")]
+    words = {"偷盗": OfficerWord("偷盗", (("盗窃", "same"),)), "安全生产": OfficerWord("安全生产", (("安全检查", "broader"),))}
+    fixed = patch(worker.read_text(encoding="utf-8"), worker_data(words))
+    assert 'var psTable={"偷盗":[["盗窃","same"]],"安全生产":[["安全检查","broader"]]};' in fixed
+    assert "var psLongest=4;" in fixed
+    assert fixed.count("function psSearch(") == 1 and fixed.count("function psFind(") == 1
+    assert 'var psTable={};var psLongest=0;' in patch(worker.read_text(encoding="utf-8"))
+
+
+def test_question_and_generic_words_are_regular_expressions_and_sets():
+    from practice_site.search.words import worker_data
+    data = worker_data({})
+    assert data["psAsk"].startswith("/(?:有哪些做法|有什么做法|") and data["psAsk"].endswith(")/g")
+    assert data["psAskEnd"].endswith("|\\?)$/")  # the half-width ? escaped, at the end only
+    assert '"化"' in data["psSuffix"] and '"化"' not in data["psGeneric"]  # 化 is cut, never searched
+    assert '"开展"' in data["psGeneric"]

@@ -11,8 +11,12 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+
 from conftest import FIXTURE, fetch, mkdocs_serve, wait_for
 from test_invalid import CASE_LIST
+
+pytestmark = pytest.mark.slow  # runs mkdocs serve
 
 SCRIPTS = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S)
 BANNER = re.compile(r'<div class="ps-preview-problems" role="alert">.*?</div>', re.S)
@@ -49,11 +53,11 @@ def test_serve_keeps_last_good_pages_and_names_every_problem(served, tmp_path):
     case.apply(broken)
     shutil.copytree(broken, data, dirs_exist_ok=True)
     wait_for("the failed rebuild in the log",
-             lambda: "Still serving the last good site" in log.read_text(encoding="utf-8"))
+             lambda: "仍在提供上次成功生成的网站" in log.read_text(encoding="utf-8"))
     text = log.read_text(encoding="utf-8")
     for line in case.expect:
         assert line in text, line
-    assert f"{len(case.expect)} problem(s) found; nothing was built." in text
+    assert f"共 {len(case.expect)} 个问题，未生成网站。" in text
     # Every page (this one, another, the 404 page) names every problem; under the banner,
     # the last good page, unchanged.
     served_page = fetch(page)
@@ -94,7 +98,7 @@ def test_serve_started_on_broken_data_names_the_problems_and_waits_for_the_fix(t
     with mkdocs_serve(tmp_path, data) as (url, log):
         home = _not_found(url)  # the home page is generated: not there yet
         banner = html.unescape(BANNER.search(home).group(0))
-        assert "<code>data/practices/jiayi.yml:6: practice record: YAML syntax error:" in banner
+        assert "<code>data/practices/jiayi.yml:6: 做法记录: YAML 语法错误：" in banner
         assert "尚无成功生成的页面" in banner
         record.write_text(good, encoding="utf-8")
         wait_for("the fixed build", lambda: "测试用的" in (fetch(url + "practices/jiayi/") or ""))
@@ -115,7 +119,7 @@ def test_data_folder_moved_away_and_back_is_watched_again(served, tmp_path):
     wait_for("the returned folder's build", lambda: "搬回来的" in (fetch(url + "practices/jiayi/") or ""))
     # inotify's watch follows the moved folder, so the build above may come before the
     # folder check (every 0.5 s) watches it again; a deleted folder needs that check.
-    wait_for("the folder watched again", lambda: "is back: watching it again" in log.read_text(encoding="utf-8"),
+    wait_for("the folder watched again", lambda: "又出现了：重新监视它" in log.read_text(encoding="utf-8"),
              timeout=10)
     # And later edits are seen too.
     record = data / "practices" / "jiayi.yml"

@@ -10,7 +10,11 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+
 from conftest import FIXTURE, fetch, wait_for
+
+pytestmark = pytest.mark.slow  # runs mkdocs serve
 
 NEW_RECORD = """\
 id: huhang-fazhan
@@ -99,4 +103,4 @@ def test_serve_survives_an_edit_storm(served):
     assert "Traceback" not in text
     # How many builds the storm caused and refused depends on timing: told, not asserted.
     print(f"\n{text.count('Building documentation')} builds, "
-          f"{text.count('Still serving the last good site')} refused, {watcher.answers} answers")
+          f"{text.count('仍在提供上次成功生成的网站')} refused, {watcher.answers} answers")

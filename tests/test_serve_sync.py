@@ -75,7 +75,7 @@ def test_a_merge_that_fails_is_reported_and_the_next_build_writes_everything(tmp
         raise OSError(28, "No space left on device", str(dst))
     monkeypatch.setattr(serve_sync.os, "replace", full_disk)
     pages["p/0/index.html"] = "changed"
-    with pytest.raises(staging.SiteWriteError, match="could not update the served site.*next build writes it whole"):
+    with pytest.raises(staging.SiteWriteError, match="无法更新预览中的网站.*下一次生成会完整重写"):
         build(sync, site, pages, {"x.js": "x"})
     monkeypatch.setattr(serve_sync.os, "replace", real)
     assert build(sync, site, pages, {"x.js": "x"}) == set(pages)

@@ -80,6 +80,7 @@ def test_subset_is_present():
     assert {c.name for c in CASE_LIST} >= CLI_SUBSET
 
 
+@pytest.mark.slow  # a new interpreter per case
 @pytest.mark.parametrize("case", [c for c in CASE_LIST if c.name in CLI_SUBSET], ids=lambda c: c.name)
 def test_failed_cli_build_keeps_site(case: Case, good_site, monkeypatch):
     work, site, digest = good_site
@@ -91,6 +92,7 @@ def test_failed_cli_build_keeps_site(case: Case, good_site, monkeypatch):
     assert site_hash(site) == digest
 
 
+@pytest.mark.slow  # a build on the command line
 def test_digest_sees_a_rebuild(good_site, monkeypatch):
     """The control (runs last): a good build into the same folder changes the digest, so
     the checks above would notice a failed build that had touched site/."""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from practice_site.corpus.load import load_corpus
 from practice_site.corpus.model import Corpus
+from practice_site.corpus.practices import links_to_drafts
 from practice_site.corpus.problems import format_problems
 from practice_site.render.page import Page
 from practice_site.render.site import render_site
@@ -22,6 +23,8 @@ def _load(args: argparse.Namespace) -> Corpus | None:
     if problems:
         print(format_problems(problems), file=sys.stderr)
         return None
+    for warning in corpus.warnings:  # told, not refused
+        print(f"警告：{warning}", file=sys.stderr)
     return corpus
 
 
@@ -29,8 +32,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if (corpus := _load(args)) is None:
         return 1
     drafts = sum(p.draft for p in corpus.practices.values())
-    print(f"ok: {len(corpus.reports)} report(s), {len(corpus.practices)} practice(s)"
-          + (f", {drafts} of them draft(s) (status: draft)" if drafts else ""))
+    print(f"检查通过：{len(corpus.reports)} 份报告，{len(corpus.practices)} 个做法"
+          + (f"，其中 {drafts} 个是草稿（status: draft）" if drafts else ""))
+    if links := links_to_drafts(corpus.practices):
+        print(f"注意：{len(links)} 条链接从已发布的记录指向草稿：")
+        print("\n".join(f"  {ln}" for ln in links))
     return 0
 
 
@@ -50,11 +56,11 @@ def cmd_pages(args: argparse.Namespace) -> int:
         # Ids pass the slug rule, but check the final path anyway: nothing lands outside --out.
         target = (out / uri).with_suffix(".html").resolve()
         if out not in target.parents or not safe_uri(uri):
-            print(f"refusing to write outside {out}: {uri}", file=sys.stderr)
+            print(f"拒绝写到 {out} 之外：{uri}", file=sys.stderr)
             return 1
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(review_html(page), encoding="utf-8")
-    print(f"wrote {len(pages)} page(s) to {out}")
+    print(f"已把 {len(pages)} 个页面写入 {out}")
     return 0
 
 
@@ -68,10 +74,10 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     counts = {k: sum(s.status == k for s in statuses) for k in ("record", "skipped", "unclassified")}
     stale = unused_skips(corpus, statuses)
     for k in stale:
-        print(f"data/coverage.yml:{k.line}: term: {k.term!r} classifies nothing in the reports; "
-              "remove the entry", file=sys.stderr)
-    print(f"{len(statuses)} occurrence(s): {counts['record']} on a page, {counts['skipped']} "
-          f"deliberately skipped, {counts['unclassified']} unclassified; {len(stale)} stale skip(s)")
+        print(f"data/coverage.yml:{k.line}: term: 「{k.term}」在报告中没有对应任何出现；"
+              "删去这一条", file=sys.stderr)
+    print(f"共 {len(statuses)} 处：{counts['record']} 处有页面，{counts['skipped']} 处有意跳过，"
+          f"{counts['unclassified']} 处未归类；{len(stale)} 条跳过已过时")
     return 1 if counts["unclassified"] or stale else 0
 
 
@@ -81,7 +87,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if (corpus := _load(args)) is None:
         return 1
     for path in write_schemas(corpus, args.data):
-        print(f"wrote {path}")
+        print(f"已写入 {path}")
     return 0
 
 
@@ -93,31 +99,33 @@ def cmd_add_report(args: argparse.Namespace) -> int:
         add_report(req, args.data, ROOT)
     except Refused as exc:
         print("\n".join(str(p) for p in exc.problems), file=sys.stderr)
-        print("add-report refused: nothing was changed in data/", file=sys.stderr)
+        print("add-report 未执行：data/ 没有任何改动", file=sys.stderr)
         return 1
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
-    parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
+    parser = argparse.ArgumentParser(prog="build.py", description="不经 MkDocs 运行生成流程：检查数据、"
+                                     "写出页面、列出覆盖情况、生成 JSON Schema、加入报告。")
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="数据文件夹（默认 data/）")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="load and validate data/, print every problem")
-    pages = sub.add_parser("pages", help="write the generated pages as HTML to a folder (no theme), for review")
+    sub.add_parser("check", help="载入并检查 data/，列出所有问题")
+    pages = sub.add_parser("pages", help="把生成的页面以 HTML（不带主题）写入一个文件夹，供审阅")
     pages.add_argument("--out", type=Path, required=True)
-    sub.add_parser("coverage", help="list the reports' quoted terms and named measures with their "
-                   "status; non-zero while any is unclassified")
-    sub.add_parser("schema", help="rewrite data/practice.schema.json and data/collection.schema.json")
-    add = sub.add_parser("add-report", help="add a report (copied verbatim) and draft a record for "
-                         "each initiative it names that no record names yet")
-    add.add_argument("file", type=Path, help="the report as UTF-8 text")
-    add.add_argument("--id", required=True, help="the report's id: lowercase ASCII words and "
-                     "hyphens, e.g. 2023-city-police-summary")
-    add.add_argument("--title", required=True, help="the report's title, as printed")
-    add.add_argument("--unit", required=True, help="the issuing unit, as the report names it")
-    add.add_argument("--year", required=True, help="the year the report covers, e.g. 2023")
+    sub.add_parser("coverage", help="列出各报告的引号词语和措施名称及其归类；"
+                   "有未归类的词语时以非零状态退出")
+    sub.add_parser("schema", help="重写 data/practice.schema.json 和 data/collection.schema.json")
+    add = sub.add_parser("add-report", help="加入一份报告（原文照录），并为其中尚无记录的每项做法"
+                         "起草一条记录")
+    add.add_argument("file", type=Path, help="报告文件：文本（UTF-8、UTF-16 或 GB18030/GBK）、"
+                     "Word（.docx）或带文字层的 PDF；存为 UTF-8 文本")
+    add.add_argument("--id", required=True, help="报告的 id：小写英文字母、数字和连字符，"
+                     "例如 2023-city-police-summary")
+    add.add_argument("--title", required=True, help="报告标题，照原文")
+    add.add_argument("--unit", required=True, help="发文单位，照报告的写法")
+    add.add_argument("--year", required=True, help="报告所述的年份，例如 2023")
     from practice_site.drafting.add_report import DEFAULT_KIND
-    add.add_argument("--kind", default=DEFAULT_KIND, help=f"what sort of document (default: {DEFAULT_KIND})")
+    add.add_argument("--kind", default=DEFAULT_KIND, help=f"文件类别（默认：{DEFAULT_KIND}）")
     args = parser.parse_args(argv)
     return {"check": cmd_check, "pages": cmd_pages, "coverage": cmd_coverage,
             "schema": cmd_schema, "add-report": cmd_add_report}[args.command](args)

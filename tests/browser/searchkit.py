@@ -20,6 +20,8 @@ sys.path.insert(0, str(TESTS))
 from conftest import search  # noqa: E402
 
 QUERIES = TESTS / "search_queries.yml"
+EVERYDAY = TESTS / "search_queries_everyday.yml"
+"""Queries in the officers' own words (issue 21): synonyms, broader words, suffixes, questions."""
 TOP = 3
 
 
@@ -112,11 +114,11 @@ def run_queries(pg, base: str, queries: list[Query]) -> list[Outcome]:
     return out
 
 
-def summary(outcomes: list[Outcome]) -> tuple[float, str]:
+def summary(outcomes: list[Outcome], label: str = "search") -> tuple[float, str]:
     """(share of queries passing, a printable report naming every miss)."""
     hits = sum(o.hit for o in outcomes)
     share = hits / len(outcomes) if outcomes else 0.0
-    lines = [f"search: {hits}/{len(outcomes)} queries = {share:.1%} with an expected page "
+    lines = [f"{label}: {hits}/{len(outcomes)} queries = {share:.1%} with an expected page "
              f"in the top {TOP}"]
     for o in outcomes:
         if not o.hit:

@@ -15,15 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from page_kinds import page_kinds
+from conftest import kind_url
+from page_kinds import KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 import npm_packages  # noqa: E402
-from practice_site.corpus.load import load_corpus  # noqa: E402
 
-CORPUS, _ = load_corpus(ROOT / "data", ROOT)
-KINDS = page_kinds(CORPUS)
 BLOCKING = {"critical", "serious"}
 MATERIAL_SEARCH = Path(__import__("material").__file__).parent / "templates" / "partials" / "search.html"
 # Each violation as "impact rule: help — the first targets"; a full run of axe's rules.
@@ -65,33 +63,33 @@ def blocking(found: list[dict]) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_no_critical_or_serious_violation(axe_page, site_url, axe_source, kind):
-    axe_page.goto(site_url + KINDS[kind])
+def test_no_critical_or_serious_violation(axe_page, site_url, axe_source, kind, kind_urls):
+    axe_page.goto(site_url + kind_url(kind_urls, kind))
     axe_page.wait_for_load_state("networkidle")
     assert blocking(violations(axe_page, axe_source)) == []
 
 
-def test_open_search_with_results_has_no_critical_or_serious_violation(axe_page, site_url, axe_source):
+def test_open_search_with_results_has_no_critical_or_serious_violation(axe_page, site_url, axe_source, real_corpus):
     axe_page.goto(site_url)
     axe_page.wait_for_load_state("networkidle")
-    open_search_by_keyboard(axe_page, next(iter(CORPUS.practices.values())).name)
+    open_search_by_keyboard(axe_page, next(iter(real_corpus.practices.values())).name)
     assert blocking(violations(axe_page, axe_source)) == []
 
 
-def test_phone_width_with_the_navigation_drawer_open(axe_page, site_url, axe_source):
+def test_phone_width_with_the_navigation_drawer_open(axe_page, site_url, axe_source, kind_urls):
     """On a phone the tabs give way to a drawer, which axe only sees when it is open."""
     axe_page.set_viewport_size({"width": 390, "height": 800})
-    axe_page.goto(site_url + KINDS["practice"])
+    axe_page.goto(site_url + kind_urls["practice"])
     axe_page.wait_for_load_state("networkidle")
     axe_page.click("label.md-header__button[for=__drawer]")
     axe_page.locator(".md-nav--primary").first.wait_for(state="visible")
     assert blocking(violations(axe_page, axe_source)) == []
 
 
-def test_axe_finds_what_the_fixes_removed(axe_page, site_url, axe_source):
+def test_axe_finds_what_the_fixes_removed(axe_page, site_url, axe_source, kind_urls):
     """The control: with Material's indigo, links marked by colour alone and the search
     dialog unnamed (the site before its fixes), axe reports each as serious."""
-    axe_page.goto(site_url + KINDS["practice"])
+    axe_page.goto(site_url + kind_urls["practice"])
     axe_page.wait_for_load_state("networkidle")
     axe_page.evaluate("""() => {
         document.querySelector('.md-search').removeAttribute('aria-label');
@@ -145,8 +143,8 @@ def open_search_by_keyboard(pg, query: str) -> None:
     }""", polling=200, timeout=10_000)
 
 
-def test_keyboard_reaches_and_operates_search(page, site_url):
-    practice = CORPUS.practices[min(CORPUS.practices)]
+def test_keyboard_reaches_and_operates_search(page, site_url, real_corpus):
+    practice = real_corpus.practices[min(real_corpus.practices)]
     page.goto(site_url)
     page.wait_for_load_state("networkidle")
     open_search_by_keyboard(page, practice.name)
@@ -162,8 +160,8 @@ def test_keyboard_reaches_and_operates_search(page, site_url):
     assert page.locator("h1").first.inner_text().replace("¶", "").strip() == practice.name
 
 
-def test_keyboard_reaches_and_operates_the_map(page, site_url):
-    page.goto(site_url + KINDS["map"])
+def test_keyboard_reaches_and_operates_the_map(page, site_url, kind_urls, real_corpus):
+    page.goto(site_url + kind_urls["map"])
     page.wait_for_load_state("networkidle")
     # The first box with relations: focus shows them as hovering does, and the box is marked.
     focused = tab_until(page, lambda f: "ps-node" in f["cls"] and page.evaluate(
@@ -176,15 +174,15 @@ def test_keyboard_reaches_and_operates_the_map(page, site_url):
     page.keyboard.press("Enter")
     pid = focused["href"].rstrip("/").rsplit("/", 1)[-1]
     page.wait_for_url(f"**/practices/{pid}/")
-    assert page.locator("h1").first.inner_text().replace("¶", "").strip() == CORPUS.practices[pid].name
+    assert page.locator("h1").first.inner_text().replace("¶", "").strip() == real_corpus.practices[pid].name
 
 
-def test_keyboard_focus_shows_a_glossary_tooltip(page, site_url):
-    page.goto(site_url + KINDS["report"])
+def test_keyboard_focus_shows_a_glossary_tooltip(page, site_url, kind_urls, real_corpus):
+    page.goto(site_url + kind_urls["report"])
     page.wait_for_load_state("networkidle")
     tab_until(page, lambda f: "/glossary/#" in f["href"] and page.evaluate(
         "() => document.activeElement.parentElement.matches('abbr.ps-term')"))
     tid = page.evaluate(FOCUSED)["href"].rsplit("#", 1)[1]
     tip = page.locator(".md-tooltip2--active")
     tip.wait_for(timeout=5000)
-    assert CORPUS.glossary[tid].meaning in tip.inner_text()
+    assert real_corpus.glossary[tid].meaning in tip.inner_text()

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, search
-from page_kinds import page_kinds
-from practice_site.corpus.load import load_corpus
+from conftest import ROOT, kind_url, search
+from page_kinds import KINDS
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partials" / "javascripts"
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
@@ -21,7 +20,6 @@ META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"
 LISTEN = ("window.__csp = []; document.addEventListener('securitypolicyviolation', e =>"
           " window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' '"
           " + (e.sample || '')));")
-KINDS = page_kinds(load_corpus(ROOT / "data", ROOT)[0])
 
 
 def policy(page_html: str) -> dict[str, list[str]]:
@@ -104,8 +102,8 @@ def test_moved_scripts_match_installed_material():
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_pages_work_without_violation(csp_page, site_url, kind):
-    csp_page.goto(site_url + KINDS[kind])
+def test_pages_work_without_violation(csp_page, site_url, kind, kind_urls):
+    csp_page.goto(site_url + kind_url(kind_urls, kind))
     csp_page.wait_for_load_state("networkidle")
     # Material's scripts ran: its globals exist (from csp-base.js) and it set up the page.
     assert csp_page.evaluate("typeof __md_get") == "function"

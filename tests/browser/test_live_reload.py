@@ -43,7 +43,8 @@ def test_open_tab_follows_edits_and_shows_problems(served, page, tmp_path):
     banner.wait_for(state="visible", timeout=TIMEOUT)
     print(f"problem shown after {time.monotonic() - start:.1f} s")
     assert "data/practices/jiayi.yml:" in banner.inner_text()
-    assert "truncated" in banner.inner_text()
+    assert "做法记录: YAML 语法错误：" in banner.inner_text()
+    assert "像是没有保存完整（保存到一半？）；把文件重新完整保存" in banner.inner_text()
     assert text_shown(page, "实时刷新的")  # the last good page, under the banner
     assert banner.evaluate("e => { const r = e.getBoundingClientRect();"
                            " return r.top >= 0 && r.bottom <= innerHeight; }"), "banner out of sight"

@@ -6,15 +6,8 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-from practice_site.corpus.load import load_corpus  # noqa: E402
-
-CORPUS, _ = load_corpus(ROOT / "data", ROOT)
 
 
 def shot(page, name: str) -> None:
@@ -23,15 +16,15 @@ def shot(page, name: str) -> None:
         page.screenshot(path=str(Path(folder) / f"{name}.png"))
 
 
-def test_map_shows_every_practice_and_links_work(page, site_url, built_site):
+def test_map_shows_every_practice_and_links_work(page, site_url, built_site, real_corpus):
     page.goto(site_url + "map/")
     nodes = page.locator("svg.ps-map-svg a.ps-node")
-    assert nodes.count() == len(CORPUS.practices)
+    assert nodes.count() == len(real_corpus.practices)
     hrefs = nodes.evaluate_all("els => els.map(e => e.getAttribute('href'))")
     for href in hrefs:  # each box's link lands on a built page
         path = urlparse(urljoin(site_url + "map/", href)).path.lstrip("/")
         assert (built_site / path / "index.html").is_file(), href
-    p = CORPUS.practices[min(CORPUS.practices)]
+    p = real_corpus.practices[min(real_corpus.practices)]
     box = page.locator(f'svg.ps-map-svg a.ps-node[href="../practices/{p.id}/"]')
     assert box.bounding_box()["width"] > 100  # drawn, at a readable size
     shot(page, "map")
@@ -41,9 +34,9 @@ def test_map_shows_every_practice_and_links_work(page, site_url, built_site):
     assert all(u.startswith(site_url) for u in page.requested), page.requested
 
 
-def test_glossary_term_shows_its_meaning_on_hover(page, site_url):
-    term = next(t for t in CORPUS.glossary.values() if t.source == "report")
-    page.goto(site_url + f"reports/{min(CORPUS.reports)}/")
+def test_glossary_term_shows_its_meaning_on_hover(page, site_url, real_corpus):
+    term = next(t for t in real_corpus.glossary.values() if t.source == "report")
+    page.goto(site_url + f"reports/{min(real_corpus.reports)}/")
     abbr = page.locator("abbr.ps-term", has_text=term.term).first
     abbr.scroll_into_view_if_needed()
     abbr.hover()
@@ -55,7 +48,7 @@ def test_glossary_term_shows_its_meaning_on_hover(page, site_url):
     shot(page, "report-tooltip")
 
 
-def test_practice_page_autolinks_land_on_practice_pages(page, site_url):
+def test_practice_page_autolinks_land_on_practice_pages(page, site_url, real_corpus):
     page.goto(site_url + "practices/jingwang-ronghe/")
     crumbs = page.locator("nav.ps-crumbs").inner_text()
     assert re.fullmatch(r"首页 › \S+ › 警网融合", crumbs.strip()), crumbs
@@ -72,7 +65,7 @@ def test_practice_page_autolinks_land_on_practice_pages(page, site_url):
     name = link.inner_text()
     link.click()
     page.wait_for_load_state()
-    assert title(page) in {p.name for p in CORPUS.practices.values() if name in p.names}
+    assert title(page) in {p.name for p in real_corpus.practices.values() if name in p.names}
 
 
 def title(page) -> str:

@@ -6,13 +6,6 @@ from urllib.parse import urlsplit
 
 from searchkit import load_queries, run_queries
 
-from conftest import ROOT
-from page_kinds import page_kinds
-from practice_site.corpus.load import load_corpus
-
-# One page of each kind, so every template and asset a visitor meets is loaded.
-PAGES = list(page_kinds(load_corpus(ROOT / "data", ROOT)[0]).values())
-
 
 def foreign(requested: list[str], site_url: str) -> list[str]:
     own = urlsplit(site_url).netloc
@@ -20,14 +13,16 @@ def foreign(requested: list[str], site_url: str) -> list[str]:
             if urlsplit(u).scheme not in {"data", "blob", "about"} and urlsplit(u).netloc != own]
 
 
-def test_pages_and_search_request_only_the_site(page, site_url):
-    for path in PAGES:
+def test_pages_and_search_request_only_the_site(page, site_url, kind_urls):
+    # One page of each kind, so every template and asset a visitor meets is loaded.
+    pages = list(kind_urls.values())
+    for path in pages:
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
     page.goto(site_url)
     run_queries(page, site_url, load_queries()[:10])
     page.wait_for_load_state("networkidle")
-    assert len(page.requested) > len(PAGES)  # the recorder saw the pages and their assets
+    assert len(page.requested) > len(pages)  # the recorder saw the pages and their assets
     assert any("search_index.json" in u for u in page.requested), "search never loaded its index"
     assert foreign(page.requested, site_url) == []
 

@@ -13,17 +13,18 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import ROOT, mkdocs_build, serve
+from conftest import FIXTURE, ROOT, mkdocs_build, mkdocs_serve, serve
 
 # Text that only the site's chrome shows (header, tabs, sidebars, search, footer, buttons).
 NAVIGATION = ["公安工作做法知识库", "搜索", "全部做法", "关系图", "荣誉与表彰", "复制链接", "回到页面顶部"]
 
 
-def pdf_of(page, url: str, save: str = "") -> tuple[int, str]:
+def pdf_of(page, url: str, save: str = "", settle: str = "networkidle") -> tuple[int, str]:
     """(pages, text) of ``url`` printed by Chromium on A4, as a trainer would print it.
-    ``save``: also write the PDF there (PS_PRINT_DIR), to look at it."""
+    ``save``: also write the PDF there (PS_PRINT_DIR), to look at it. ``settle``: the load
+    state to wait for ("load" under mkdocs serve, whose live reload never lets the network idle)."""
     page.goto(url)
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state(settle)
     pdf = page.pdf(format="A4", print_background=True)
     if save and (folder := os.environ.get("PS_PRINT_DIR")):
         (Path(folder) / save).write_bytes(pdf)
@@ -86,13 +87,50 @@ def test_practice_page_prints_with_sources(page, site_url, pid, place, phrase):
     assert f"practices/{pid}/" in text
 
 
+PUBLIC = "https://zhishiku.example.gov.cn/"
+"""A public address for the site (mkdocs.yml ``site_url``), invented for the test."""
+
+
+def test_printed_pages_carry_the_public_address_never_the_preview_address(page, tmp_path):
+    """Issue 22: printed from the preview (mkdocs serve, which sets site_url to its own
+    http://127.0.0.1:…), a handout and a practice page give the site's configured public
+    address, never the local one; a quoted name is nested as Chinese typography wants."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    with mkdocs_serve(tmp_path, data, {"site_url": PUBLIC}) as (url, _):
+        assert url.startswith("http://127.0.0.1:")
+        _, handout = pdf_of(page, f"{url}collections/peixun/", "public-address-handout.pdf", "load")
+        _, practice = pdf_of(page, f"{url}practices/jiayi/", "public-address-practice.pdf", "load")
+    for text in (handout, practice):
+        assert "127.0.0.1" not in text and "localhost" not in text
+    assert f"{PUBLIC}practices/jiayi/" in handout  # each entry: its practice page
+    assert f"{PUBLIC}practices/xiangmu-jingguan/" in handout
+    assert f"{PUBLIC}collections/peixun/" in handout  # the handout itself
+    assert re.search(re.escape(f"{PUBLIC}reports/mini/#s-") + "[0-9a-f]{6}", handout)  # a quoted sentence
+    assert f"{PUBLIC}practices/jiayi/" in practice  # 引用本页
+    assert has(practice, f"转引自“‘甲乙’机制”，{PUBLIC}practices/jiayi/")
+    assert not has(practice, "““") and not has(handout, "““")
+
+
 def test_copy_link_buttons(page, site_url):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(f"{site_url}practices/zu-anxin/")
     button = page.locator("h2#outcomes .ps-copylink")
     assert button.is_visible()  # visible without hovering
+    # One link per heading (Material's ¶ permalink is this same link, in Chinese), and Tab
+    # reaches it.
+    assert page.locator("h2#outcomes a").count() == 1
+    assert button.get_attribute("title") == "复制本节的链接" and button.inner_text() == "复制链接"
+    page.locator("h2#how a").focus()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('h2') && document.activeElement.closest('h2').id"):
+            break
+    assert page.evaluate("document.activeElement.closest('h2').id") in ("outcomes", "sources")
     button.click()
-    assert page.locator("h2#outcomes .ps-copylink").inner_text() == "已复制"
+    # The label changes once the clipboard has taken the text (a promise), for 1.5 s.
+    page.wait_for_function("document.querySelector('h2#outcomes .ps-copylink').textContent === '已复制'",
+                           timeout=1400)
     assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}practices/zu-anxin/#outcomes"
     # A report sentence: its button shows on hover and copies the sentence's anchor.
     page.goto(f"{site_url}reports/2022-district-police-work-summary/")
@@ -123,7 +161,7 @@ def test_renamed_practice_keeps_its_old_urls(browser, tmp_path, monkeypatch):
     handout = data / "collections" / "peixun.yml"
     monkeypatch.setenv("PRACTICE_SITE_DATA", str(data))
     proc = mkdocs_build(tmp_path / "refused")
-    assert "no practice with id 'jiayi'; it is a former id of 'jiayi-jizhi': write that" in proc.stderr
+    assert "没有 id 为「jiayi」的做法；它是「jiayi-jizhi」的旧 id：改写为后者" in proc.stderr
     handout.write_text(handout.read_text(encoding="utf-8").replace("practice: jiayi\n", "practice: jiayi-jizhi\n"),
                        encoding="utf-8")
     site = tmp_path / "site"

@@ -36,7 +36,12 @@
     a.href = "#" + id;  // without script, or right-clicked: still the link itself
     a.textContent = "复制链接";
     a.title = "复制" + what + "的链接";
-    a.addEventListener("click", function (event) {
+    a.addEventListener("click", copier(a, id));
+    return a;
+  }
+
+  function copier(a, id) {
+    return function (event) {
       event.preventDefault();
       var url = location.href.split("#")[0] + "#" + id;
       if (navigator.clipboard && window.isSecureContext) {
@@ -45,12 +50,19 @@
       } else {
         copied(a, fallbackCopy(url));
       }
-    });
-    return a;
+    };
   }
 
+  // A heading already has its link (the toc extension's, labelled 复制链接 in mkdocs.yml):
+  // it is made to copy, so each heading keeps one link, reachable with Tab.
   article.querySelectorAll("h2[id], h3[id], h4[id], h5[id], h6[id]").forEach(function (h) {
-    h.appendChild(button(h.id, "本节"));
+    var own = h.querySelector("a.headerlink");
+    if (own) {
+      own.classList.add("ps-copylink");
+      own.addEventListener("click", copier(own, h.id));
+    } else {
+      h.appendChild(button(h.id, "本节"));
+    }
   });
   article.querySelectorAll(".ps-s[id]").forEach(function (s) {
     if (s.closest("h1, h2, h3, h4, h5, h6")) return;  // a heading has its own button

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from practice_site.corpus.fields import FieldReader
+from practice_site.corpus.problems import quoted
 from practice_site.corpus.yamlnodes import Value
 
 
@@ -34,10 +35,9 @@ class AttributionWords:
         sentences = list(sentences) if found else []
         for w in found:
             if not any(w in s for s in sentences):
-                r.problem(line, where, f"{w!r} claims {self.words[w]}, but the report sentence "
-                          "this text speaks about does not say it; write what the report states "
-                          "(two things named side by side) or quote a sentence that says it "
-                          "(word list: data/attribution.yml)")
+                r.problem(line, where, f"{quoted(w)}表示{self.words[w]}，但这段文字所说的报告"
+                          "句子没有这样写；写报告写明的内容（两件事并列写出），或引用写明这一点的"
+                          "句子（词表：data/attribution.yml）")
 
 
 def read_attribution(entries: Iterable[tuple[str, dict[str, Value], FieldReader, int]]) -> AttributionWords:
@@ -48,7 +48,7 @@ def read_attribution(entries: Iterable[tuple[str, dict[str, Value], FieldReader,
         for i, wv in enumerate(r.items(f.get("words"), f"{key}.words")):
             w = r.text(wv, f"{key}.words[{i}]")
             if w is not None and w in words:
-                r.problem(wv.line, f"{key}.words[{i}]", f"{w!r} is listed twice")
+                r.problem(wv.line, f"{key}.words[{i}]", f"{quoted(w)}列了两次")
             elif w is not None and claims:
                 words[w] = claims
     return AttributionWords(words)

@@ -20,19 +20,20 @@ FILE_ROLES = (
     # (path inside data/, what the file is, what it must hold): the field and the fix of a
     # problem that concerns a whole file, so the message says what the file should be. The
     # files of `id: fields` entries say what they hold from their fields (mapping_file).
-    ("practices/*", "practice record", "a mapping of the record's fields (data/README.md)"),
-    ("collections/*", "collection", "a mapping of the handout's fields (data/README.md)"),
-    ("reports/*.txt", "report text", "the report verbatim, its title on the first line"),
-    ("reports/*.yml", "report metadata", "a mapping of title, unit, year, kind"),
-    ("reports", "reports folder", "<id>.txt reports, each with its <id>.yml metadata"),
-    ("themes.yml", "theme list", ""),
-    ("tags.yml", "tag list", ""),
-    ("kinds.yml", "kind list", ""),
-    ("relations.yml", "relation list", ""),
-    ("attribution.yml", "attribution word list", ""),
-    ("glossary.yml", "glossary", ""),
-    ("honours.yml", "honour list", ""),
-    ("coverage.yml", "coverage list", "a list of entries (- term: …)"),
+    ("practices/*", "做法记录", "记录的各个字段（见 data/README.md）"),
+    ("collections/*", "专题讲义", "讲义的各个字段（见 data/README.md）"),
+    ("reports/*.txt", "报告正文", "报告原文，第一行是标题"),
+    ("reports/*.yml", "报告元数据", "四个字段：title、unit、year、kind"),
+    ("reports", "报告文件夹", "<id>.txt 报告，每份配一个 <id>.yml 元数据文件"),
+    ("themes.yml", "主题表", ""),
+    ("tags.yml", "标签表", ""),
+    ("kinds.yml", "类型表", ""),
+    ("relations.yml", "关系表", ""),
+    ("attribution.yml", "归因词表", ""),
+    ("glossary.yml", "术语表", ""),
+    ("synonyms.yml", "民警用语表", ""),
+    ("honours.yml", "荣誉表", ""),
+    ("coverage.yml", "覆盖清单", "条目列表（- term: …）"),
 )
 
 
@@ -43,6 +44,8 @@ class DataFolder:
         self.data_dir = data_dir
         self.root = root if root is not None else data_dir.parent
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        """Told but not refused (a summary's style: practices.summary_style)."""
         self._quotes: QuoteIndex | None = None
         self.declared: dict[str, set[str] | None] = {}
         """Top-level ids each mapping file declares, valid or not; None if it did not load."""
@@ -61,7 +64,7 @@ class DataFolder:
         except ValueError:
             inside = path.name
         return next(((what, holds) for pattern, what, holds in FILE_ROLES
-                     if fnmatchcase(inside, pattern)), ("file", ""))
+                     if fnmatchcase(inside, pattern)), ("文件", ""))
 
     def whole_file(self, path: Path, line: int, message: str) -> None:
         """A problem of the file as a whole: its field says what the file should be."""
@@ -76,12 +79,11 @@ class DataFolder:
             raw = path.read_bytes()
         except OSError as exc:
             self._note_read(path, None)
-            self.whole_file(path, 0, f"cannot read the file: {exc.strerror}")
+            self.whole_file(path, 0, f"无法读取文件：{exc.strerror}")
             return None
         self._note_read(path, raw)
         if raw.startswith(b"\xef\xbb\xbf"):
-            self.whole_file(path, 1, "starts with a byte-order mark (BOM); save the file as "
-                            "UTF-8 without BOM")
+            self.whole_file(path, 1, "文件以字节顺序标记（BOM）开头；另存为不带 BOM 的 UTF-8")
             return None
         try:
             text = raw.decode("utf-8")
@@ -90,16 +92,16 @@ class DataFolder:
             if exc.end == len(raw) and exc.reason == "unexpected end of data":
                 # A save cut off inside a multi-byte character: the file is incomplete, and
                 # "save as UTF-8" would send the editor after the wrong cause.
-                self.whole_file(path, line, "is truncated: it ends in the middle of a character "
-                                "(an interrupted save or copy?); save the file again whole")
+                self.whole_file(path, line, "文件不完整：在一个字的中间断开（保存或复制被中断？）；"
+                                "把文件重新完整保存")
             else:
-                self.whole_file(path, line, f"is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset "
-                                f"{exc.start}); save the file as UTF-8")
+                self.whole_file(path, line, f"不是 UTF-8 编码（第 {exc.start} 字节处是 "
+                                f"0x{raw[exc.start]:02x}）；另存为 UTF-8")
             return None
         if "\r" in text:
             line = text[: text.index("\r")].count("\n") + 1
-            self.whole_file(path, line, "has Windows (CRLF) or CR line ends; save the file with "
-                            "LF (Unix) line ends")
+            self.whole_file(path, line, "文件用的是 Windows（CRLF）或 CR 换行符；"
+                            "改用 LF（Unix）换行符保存")
             return None
         return text
 
@@ -132,10 +134,10 @@ class DataFolder:
         (id, fields, reader, line) for each entry that is a mapping of known fields."""
         path = self.data_dir / name
         self.declared[name] = None
-        holds = f"a mapping of <id>: {{{', '.join(required)}}}"
+        holds = f"「<id>: {{{', '.join(required)}}}」形式的条目"
         if not path.exists():
             if must_exist:
-                self.whole_file(path, 0, f"file is missing; create it: {holds}")
+                self.whole_file(path, 0, f"文件不存在；请新建，内容为{holds}")
             return []
         top = self.read_yaml(path, holds)
         r = self.reader(path)

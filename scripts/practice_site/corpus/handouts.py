@@ -13,6 +13,7 @@ from practice_site.corpus.fields import FieldReader
 from practice_site.corpus.folder import DataFolder
 from practice_site.corpus.hints import no_practice, quote_not_found
 from practice_site.corpus.model import Collection, CollectionItem, Practice, Report
+from practice_site.corpus.problems import quoted
 from practice_site.corpus.yamlnodes import Value
 from practice_site.text.quotes import QuoteIndex
 from practice_site.text.slug import id_problem
@@ -35,10 +36,9 @@ def read_collections(folder: DataFolder, reports: dict[str, Report],
     out: dict[str, Collection] = {}
     for path in sorted((folder.data_dir / "collections").glob("*")):
         if path.suffix != ".yml":
-            folder.whole_file(path, 0, "not a .yml file; collections are data/collections/<id>.yml")
+            folder.whole_file(path, 0, "不是 .yml 文件；专题讲义的文件是 data/collections/<id>.yml")
         elif msg := id_problem(path.stem):
-            folder.whole_file(path, 0, f"{msg}; the file name is the handout's URL "
-                              "(collections/<id>/)")
+            folder.whole_file(path, 0, f"{msg}；文件名就是讲义的网址（collections/<id>/）")
         elif (top := folder.read_yaml(path)) is not None:
             c = read_collection(path.stem, top, folder.reader(path), folder,
                                 reports, practices)
@@ -64,7 +64,7 @@ def read_collection(cid: str, top: Value, r: FieldReader, folder: DataFolder,
     shown: list[str] = []
     values = r.items(f.get("items"), "items")
     if "items" in f and not values:
-        r.problem(f["items"].line, "items", "give at least one practice or quote")
+        r.problem(f["items"].line, "items", "至少写一个条目（practice 或 quote）")
     for i, v in enumerate(values):
         where = f"items[{i}]"
         read = read_item(v, where, r, practices, folder.record_ids(), quotes)
@@ -73,8 +73,8 @@ def read_collection(cid: str, top: Value, r: FieldReader, folder: DataFolder,
         item, key, value = read
         if key in seen:
             what, ref = key.split(" ", 1)
-            r.problem(value.line, f"{where}.{_field_of(item)}", f"{what} {ref} is already "
-                      f"{seen[key]}; list each {what} once")
+            r.problem(value.line, f"{where}.{_field_of(item)}", f"{_WHAT[what]} {ref} 已列在 "
+                      f"{seen[key]}；同一{_WHAT[what]}只列一次")
             continue
         seen[key] = where
         items.append(item)
@@ -96,6 +96,10 @@ def read_collection(cid: str, top: Value, r: FieldReader, folder: DataFolder,
     return Collection(cid, title, audience, intro, tuple(items), r.path)  # type: ignore[arg-type]
 
 
+_WHAT = {"practice": "做法", "sentence": "句子"}
+"""How a duplicate entry is named: by the kind of thing it shows."""
+
+
 def _field_of(item: CollectionItem) -> str:
     return "practice" if item.practice else "quote"
 
@@ -107,12 +111,12 @@ def read_item(v: Value, where: str, r: FieldReader, practices: dict[str, Practic
     if itf is None:
         return None
     if ("practice" in itf) == ("quote" in itf):
-        r.problem(v.line, where, "give either 'practice' (a practice id) or 'quote' "
-                  "(a phrase copied from a report), not both or neither")
+        r.problem(v.line, where, "practice（做法的 id）和 quote（从报告复制的文字）"
+                  "二者写且只写一个")
         return None
     if "report" in itf and "practice" in itf:
-        r.problem(itf["report"].line, f"{where}.report", "'report' goes with 'quote' "
-                  "only; a practice's sources come from its record")
+        r.problem(itf["report"].line, f"{where}.report", "report 只与 quote 搭配；"
+                  "做法的出处来自它自己的记录，删去这一行")
     note = joined(r.text(itf.get("note"), f"{where}.note", one_line=False, max_len=500)) \
         if "note" in itf else ""
     questions = tuple(r.text_list(itf.get("questions"), f"{where}.questions"))
@@ -123,7 +127,7 @@ def read_item(v: Value, where: str, r: FieldReader, practices: dict[str, Practic
         if pid not in practices and pid not in files:
             renamed = [p.id for p in practices.values() if pid in p.former_ids]
             r.problem(itf["practice"].line, f"{where}.practice",
-                      f"no practice with id {pid!r}; it is a former id of {renamed[0]!r}: write that"
+                      f"没有 id 为{quoted(pid)}的做法；它是{quoted(renamed[0])}的旧 id：改写为后者"
                       if renamed else no_practice(pid, files))
             return None
         return (CollectionItem(practice=pid, note=note or "", questions=questions),

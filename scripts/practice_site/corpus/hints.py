@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from practice_site.corpus.problems import quoted
 from practice_site.text.quotes import QuoteIndex
 
 _EXCERPT = 24
@@ -18,19 +19,20 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
 
 
 def unknown(what: str, value: str, choices: Iterable[str], *, listed: bool = True) -> str:
-    """``unknown tag '矛盾纠份'; did you mean '矛盾纠纷'?``; with no close choice, the list of
-    choices (``listed``) so the editor sees what is allowed."""
+    """``没有标签「矛盾纠份」；是不是想写「矛盾纠纷」？``; with no close choice, the list of
+    choices (``listed``) so the editor sees what is allowed. ``what`` names the kind of
+    value in Chinese (标签, 主题)."""
     choices = sorted(choices)
     if guess := did_you_mean(value, choices):
-        return f"unknown {what} {value!r}; did you mean {guess!r}?"
-    return f"unknown {what} {value!r}" + (f"; {what}s: {', '.join(choices)}" if listed else "")
+        return f"没有{what}{quoted(value)}；是不是想写{quoted(guess)}？"
+    return f"没有{what}{quoted(value)}" + (f"；可用的{what}：{', '.join(choices)}" if listed else "")
 
 
 def no_practice(pid: str, ids: Iterable[str]) -> str:
     """A reference to a practice id that has no record file."""
     guess = did_you_mean(pid, ids)
-    return (f"no practice with id {pid!r} (no data/practices/{pid}.yml)"
-            + (f"; did you mean {guess!r}?" if guess else ""))
+    return (f"没有 id 为{quoted(pid)}的做法（没有 data/practices/{pid}.yml）"
+            + (f"；是不是想写{quoted(guess)}？" if guess else ""))
 
 
 def _longest(phrase: str, found, *, prefix: bool) -> int:
@@ -57,7 +59,7 @@ def _excerpt(text: str, at: int) -> str:
 
 
 def _closest(rid: str, sentence, at: int) -> str:
-    return f"the closest sentence ({rid}, {sentence.id}) reads {_excerpt(sentence.text, at)!r}"
+    return f"最接近的句子（{rid}，{sentence.id}）是{quoted(_excerpt(sentence.text, at))}"
 
 
 def _figure_char(c: str) -> bool:
@@ -73,23 +75,22 @@ def where_quote_differs(quotes: QuoteIndex, phrase: str, report: str | None = No
     head = _longest(phrase, found, prefix=True)
     tail = _longest(phrase, found, prefix=False)
     if max(head, tail) < 2:  # one shared character says nothing about which sentence was meant
-        return "no sentence shares even its first or last two characters"
+        return "没有哪个句子与它的开头两个字或末尾两个字相同"
     if head >= tail:
         rid, sentence = quotes.find(phrase[:head], report)[0]
         at = sentence.text.index(phrase[:head]) + head
         where = _closest(rid, sentence, at)
         if at == len(sentence.text):
-            return (f"{where}; the sentence ends after {phrase[:head][-8:]!r}: a quote stays "
-                    "within one sentence")
-        return (f"{where}; character {head + 1} of the phrase is {phrase[head]!r} where the "
-                f"report has {sentence.text[at]!r}")
+            return (f"{where}；这个句子在{quoted(phrase[:head][-8:])}之后就结束了：引文不能跨句")
+        return (f"{where}；引文第 {head + 1} 个字是{quoted(phrase[head])}，报告原文此处是"
+                f"{quoted(sentence.text[at])}")
     rid, sentence = quotes.find(phrase[-tail:], report)[0]
     at = sentence.text.index(phrase[-tail:])
     k = len(phrase) - tail  # the phrase's first k characters are not in the sentence there
     if at == 0:
         where = _closest(rid, sentence, at)
-        return (f"{where}; the sentence starts at {phrase[-tail:][:8]!r}, after character {k} "
-                "of the phrase: a quote stays within one sentence")
+        return (f"{where}；这个句子从{quoted(phrase[-tail:][:8])}开始，在引文第 {k} 个字之后："
+                "引文不能跨句")
     # Aligned on the common end, the phrase starts at ``start`` of the sentence; when it fits
     # (characters changed, none added), walk from there to the first one that differs.
     start = at - k
@@ -97,12 +98,12 @@ def where_quote_differs(quotes: QuoteIndex, phrase: str, report: str | None = No
         if start >= 0 else k - 1
     report_at = start + first if start >= 0 else at - 1
     where = _closest(rid, sentence, report_at)
-    return (f"{where}; character {first + 1} of the phrase is {phrase[first]!r} where the report "
-            f"has {sentence.text[report_at]!r}")
+    return (f"{where}；引文第 {first + 1} 个字是{quoted(phrase[first])}，报告原文此处是"
+            f"{quoted(sentence.text[report_at])}")
 
 
 def quote_not_found(quotes: QuoteIndex, phrase: str, report: str | None = None) -> str:
     """The one message for a quoted phrase that is not in the reports."""
-    where = f"report {report!r}" if report else "any report"
-    return (f"quoted phrase not found in {where}: {phrase!r}; "
-            f"{where_quote_differs(quotes, phrase, report)}; copy it from the report exactly")
+    where = f"报告{quoted(report)}" if report else "任何一份报告"
+    return (f"引文{quoted(phrase)}在{where}中找不到；"
+            f"{where_quote_differs(quotes, phrase, report)}；请从报告中原样复制")

@@ -6,6 +6,7 @@ from practice_site.corpus.fields import FieldReader
 from practice_site.corpus.folder import DataFolder
 from practice_site.corpus.hints import no_practice, quote_not_found, unknown
 from practice_site.corpus.model import Honour, Practice, Report
+from practice_site.corpus.problems import quoted
 
 HONOUR_KINDS = {
     "award": "荣誉与奖项",
@@ -31,13 +32,13 @@ def read_honours(folder: DataFolder, reports: dict[str, Report],
         note = r.text(f.get("note"), f"{key}.note") if "note" in f else ""
         ids = r.text_list(f.get("practices"), f"{key}.practices") if "practices" in f else []
         if kind is not None and kind not in HONOUR_KINDS:
-            r.problem(f["kind"].line, f"{key}.kind", unknown("kind", kind, HONOUR_KINDS))
+            r.problem(f["kind"].line, f"{key}.kind", unknown("类型", kind, HONOUR_KINDS))
         quote = quotes.quote(phrase) if phrase else None
         if phrase and quote is None and not folder.broken("reports"):
             r.problem(f["quote"].line, f"{key}.quote", quote_not_found(quotes, phrase))
         if title and phrase and title not in phrase:
-            r.problem(f["title"].line, f"{key}.title", f"{title!r} does not occur in the quote; "
-                      "word the title as the quote does")
+            r.problem(f["title"].line, f"{key}.title", f"{quoted(title)}不在引文中；"
+                      "照引文的写法写标题")
         if (words := folder.attribution()) is not None and note:
             said = [s.text for s in [quote and quotes.sentence(quote.report, quote.sentence)] if s]
             words.check(r, f["note"].line, f"{key}.note", note, said)

@@ -2,9 +2,9 @@
 
 Layout (see data/README.md): ``reports/<id>.txt`` + ``reports/<id>.yml``, ``themes.yml``,
 ``tags.yml``, ``relations.yml``, ``kinds.yml``, ``glossary.yml``, ``honours.yml``,
-``coverage.yml``, ``practices/<id>.yml``, ``collections/<id>.yml``. ``DataFolder``
+``coverage.yml``, ``synonyms.yml``, ``practices/<id>.yml``, ``collections/<id>.yml``. ``DataFolder``
 (folder.py) is the file access every reader shares; the reader modules (reports,
-taxonomies, practices, glossary, honours, skips, handouts) each own one kind of file.
+taxonomies, practices, glossary, honours, skips, handouts, synonyms) each own one kind of file.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from practice_site.corpus.practices import read_practices
 from practice_site.corpus.problems import Problem
 from practice_site.corpus.reports import read_reports
 from practice_site.corpus.skips import read_coverage
+from practice_site.corpus.synonyms import read_synonyms
 from practice_site.corpus.taxonomies import read_kinds, read_relation_kinds, read_tags, read_themes
 
 
@@ -41,6 +42,7 @@ def load_corpus(data_dir: Path, root: Path | None = None, *,
     honours = read_honours(folder, reports, practices)
     skipped = read_coverage(folder, reports, practices)
     collections = read_collections(folder, reports, practices)
+    synonyms = read_synonyms(folder, reports, practices)
     corpus = Corpus(reports, practices, themes, tags, relation_kinds, kinds, glossary, honours, skipped,
-                    collections)
+                    collections, tuple(sorted(set(folder.warnings))), synonyms)
     return corpus, sorted(set(folder.problems))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from practice_site.corpus.problems import Problem
 from practice_site.text.quotes import Quote, QuoteIndex
 from practice_site.text.report import ParsedReport
 
@@ -76,6 +77,9 @@ class Practice:
     status: str = ""
     """``draft`` for a record written by ``add-report`` and not yet reviewed (shown by
     ``mkdocs serve`` with a banner, left out of ``mkdocs build``); empty once published."""
+    name_editorial: bool = False
+    """``name_editorial: true``: the name is the editors' wording, not a string the report
+    prints (the page says so); otherwise the name must occur in a report."""
 
     @property
     def draft(self) -> bool:
@@ -188,6 +192,9 @@ class Skip:
     """Practice ids where the term is dealt with, if any."""
     line: int = 0
     """Line in ``data/coverage.yml``."""
+    report: str = ""
+    """The report id the entry was written for: it skips the term in that report only. Empty:
+    in every report."""
 
 
 @dataclass(frozen=True)
@@ -221,6 +228,20 @@ class Collection:
 
 
 @dataclass(frozen=True)
+class OfficerWord:
+    """A word officers type for what the reports say otherwise (``data/synonyms.yml``): a
+    search aid only, never shown as the report's claim."""
+
+    word: str
+    """What the officer types (盗窃)."""
+    terms: tuple[tuple[str, str], ...]
+    """(report term, link) in file order; link is ``same``, ``broader`` (the officer's word
+    is wider than the term) or ``narrower`` (it is one kind of what the term names)."""
+    line: int = 0
+    """Line of the word in data/synonyms.yml."""
+
+
+@dataclass(frozen=True)
 class Corpus:
     reports: dict[str, Report]
     practices: dict[str, Practice]
@@ -237,6 +258,10 @@ class Corpus:
     """Terms deliberately not made pages (``data/coverage.yml``), in file order."""
     collections: dict[str, Collection] = field(default_factory=dict)
     """Topic handouts (``data/collections/<id>.yml``), keyed by id, sorted by id."""
+    warnings: tuple[Problem, ...] = ()
+    """What the load found questionable but not wrong (a summary's style): told, not refused."""
+    synonyms: dict[str, OfficerWord] = field(default_factory=dict)
+    """Officers' words (``data/synonyms.yml``), keyed by the word, in file order."""
 
     @cached_property
     def quotes(self) -> QuoteIndex:

@@ -40,9 +40,15 @@ def field_name(key: str) -> str:
     return key if key and key.strip() == key and key.isprintable() else repr(key)
 
 
+def quoted(value: object) -> str:
+    """A value the editor wrote (or must write), set off in a message: 「…」, never “…”,
+    which the reports' own names hold (“甲乙”机制)."""
+    return f"「{value}」"
+
+
 def format_problems(problems: list[Problem]) -> str:
     lines = [str(p) for p in problems]
-    lines.append(f"{len(problems)} problem(s) found; nothing was built.")
+    lines.append(f"共 {len(problems)} 个问题，未生成网站。")
     return "\n".join(lines)
 
 

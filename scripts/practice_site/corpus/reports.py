@@ -6,6 +6,7 @@ from difflib import SequenceMatcher
 from practice_site.corpus.fields import CONTROL
 from practice_site.corpus.folder import DataFolder
 from practice_site.corpus.model import Report
+from practice_site.corpus.problems import quoted
 from practice_site.text.report import parse_report, same_title
 from practice_site.text.slug import id_problem
 
@@ -24,12 +25,12 @@ def read_reports(folder: DataFolder) -> dict[str, Report]:
     for txt in sorted(reports_dir.glob("*.txt")):
         shown = folder.rel(txt)
         if msg := id_problem(txt.stem):
-            folder.whole_file(txt, 0, f"file name: {msg}")
+            folder.whole_file(txt, 0, f"文件名：{msg}")
             continue
         text = folder.read_text(txt)
         meta_path = txt.with_suffix(".yml")
         if not meta_path.exists():
-            folder.whole_file(txt, 0, f"has no metadata file; create {folder.rel(meta_path)}: "
+            folder.whole_file(txt, 0, f"没有元数据文件；请新建 {folder.rel(meta_path)}，写入"
                               f"{folder.role(meta_path)[1]}")
             continue
         meta = folder.read_yaml(meta_path)
@@ -38,8 +39,8 @@ def read_reports(folder: DataFolder) -> dict[str, Report]:
         if m := CONTROL.search(text):
             # Verbatim, but not invisible: a control or bidi character makes the page show
             # other text than the file, and breaks every quote across it.
-            folder.whole_file(txt, text.count("\n", 0, m.start()) + 1, "contains an invisible "
-                              f"control character (U+{ord(m.group(0)):04X}); retype the text around it")
+            folder.whole_file(txt, text.count("\n", 0, m.start()) + 1, "含有不可见的控制字符"
+                              f"（U+{ord(m.group(0)):04X}）；重新输入它前后的文字")
             continue
         r = folder.reader(meta_path)
         fields = r.mapping(meta, "", METADATA)
@@ -52,14 +53,14 @@ def read_reports(folder: DataFolder) -> dict[str, Report]:
         try:
             parsed = parse_report(text, title)
         except ValueError as exc:
-            folder.whole_file(txt, 1, f"{exc}; an empty report cannot be published")
+            folder.whole_file(txt, 1, f"{exc}；空报告不能发布")
             continue
         if title and parsed.title and not same_title(title, parsed.title) and looks_like_typo(title, parsed.title):
-            r.problem(fields["title"].line, "title", f"does not match the report's first "
-                      f"line {parsed.title!r}; copy the title exactly")
+            r.problem(fields["title"].line, "title", f"与报告的标题行{quoted(parsed.title)}"
+                      "不一致；照原文复制标题")
         if None in (title, unit, year, kind):
             continue
         out[txt.stem] = Report(txt.stem, title, unit, year, kind, shown, parsed)  # type: ignore[arg-type]
     if not out and not folder.broken("reports"):
-        folder.whole_file(reports_dir, 0, f"no report found; add {folder.role(reports_dir)[1]}")
+        folder.whole_file(reports_dir, 0, f"没有找到报告；请加入{folder.role(reports_dir)[1]}")
     return out

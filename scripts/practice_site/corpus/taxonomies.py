@@ -5,6 +5,7 @@ from practice_site.corpus.fields import FieldReader
 from practice_site.corpus.folder import DataFolder
 from practice_site.corpus.hints import unknown
 from practice_site.corpus.model import Kind, RelationKind, Report, Tag, Theme
+from practice_site.corpus.problems import quoted
 from practice_site.corpus.yamlnodes import Value
 
 
@@ -23,9 +24,9 @@ def read_themes(folder: DataFolder, reports: dict[str, Report]) -> dict[str, The
             if rid is None or num is None:
                 continue
             if checkable and rid not in reports:
-                r.problem(pf["report"].line, f"{where}.report", unknown("report", rid, reports))
+                r.problem(pf["report"].line, f"{where}.report", unknown("报告", rid, reports))
             elif checkable and reports[rid].parsed.top(num) is None:
-                r.problem(pf["part"].line, f"{where}.part", f"report {rid!r} has no part {num}")
+                r.problem(pf["part"].line, f"{where}.part", f"报告{quoted(rid)}没有第 {num} 部分")
             parts.append((rid, num))
         name, desc = r.text(f.get("name"), f"{key}.name"), r.text(f.get("description"), f"{key}.description")
         if name and desc:
@@ -40,7 +41,7 @@ def read_tags(folder: DataFolder) -> dict[str, Tag]:
         folder.tag_names.add(name or "")
         if name and desc:
             if name in out:
-                r.problem(line, f"{key}.name", f"tag name {name!r} is used twice")
+                r.problem(line, f"{key}.name", f"标签名{quoted(name)}用了两次")
             out[name] = Tag(key, name, desc)
     return out
 
@@ -51,22 +52,22 @@ def read_relation_kinds(folder: DataFolder) -> dict[str, RelationKind]:
     for key, f, r, _ in folder.mapping_file("relations.yml", ("label", "inverse"),
                                             ("listing", "editorial")):
         label, inv = r.text(f.get("label"), f"{key}.label"), r.text(f.get("inverse"), f"{key}.inverse")
-        listing, editorial = (_flag(r, f.get(k), f"{key}.{k}") for k in ("listing", "editorial"))
+        listing, editorial = (flag(r, f.get(k), f"{key}.{k}") for k in ("listing", "editorial"))
         if listing and editorial:
-            r.problem(f["editorial"].line, f"{key}.editorial", "a kind is either listing (the "
-                      "report names both side by side) or editorial (the editors' reading), not both")
+            r.problem(f["editorial"].line, f"{key}.editorial", "一种关系要么是 listing（报告并列"
+                      "写出两者），要么是 editorial（编者的判断），不能两者都是")
         elif label and inv and None not in (listing, editorial):
             out[key] = RelationKind(key, label, inv, bool(listing), bool(editorial))
     return out
 
 
-def _flag(r: FieldReader, v: Value | None, where: str) -> bool | None:
+def flag(r: FieldReader, v: Value | None, where: str) -> bool | None:
     """An optional ``true``/``false``; absent is false, anything else a problem (None)."""
     if v is None:
         return False
     if v.tag == "bool" and v.value in ("true", "false"):
         return v.value == "true"
-    r.problem(v.line, where, f"expected true or false, found {v.value!r}")
+    r.problem(v.line, where, f"这里应是 true 或 false，却是{quoted(v.value)}")
     return None
 
 

@@ -5,9 +5,10 @@ the data folder, checked there (``check`` and ``coverage`` must pass), and only 
 new and changed files copied into ``data/``. A refusal leaves ``data/`` byte for byte as it
 was.
 
-The report text is copied as it is, with one exception: Windows (CRLF) or old Mac (CR) line
-ends become LF and a UTF-8 byte-order mark is dropped, and the command says so. The loader
-refuses both, and neither is part of the text (sentence ids hash the text, not its bytes).
+The report is read by drafting/formats: UTF-8, UTF-16 or GB18030/GBK text, a Word document
+(.docx) or a PDF with a text layer, stored as UTF-8 text with LF line ends (a UTF-8
+byte-order mark dropped), and the command says what it converted. Text is otherwise copied as
+it is: sentence ids hash the text, not its bytes.
 """
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from practice_site.corpus.load import load_corpus
-from practice_site.corpus.problems import Problem
+from practice_site.corpus.problems import Problem, quoted
 from practice_site.corpus.write_record import record_yaml, scalar
+from practice_site.drafting import formats
 from practice_site.drafting.candidate_rules import REASONS
 from practice_site.drafting.guess import editorial
 from practice_site.drafting.plan import DraftPlan, plan_drafts
@@ -34,7 +36,8 @@ LISTED_WITH = "listed-with: {label: 报告中并列提及, inverse: 报告中并
 """Added to relations.yml when it has no listing kind: the one kind drafts use."""
 UNSORTED_TAG = "daiding: {name: 待定, description: 起草时没有可用的标签，待编辑指定。}\n"
 """Added to tags.yml when it declares no tag: a record needs one."""
-_CONTROL = {b for b in range(32)} - {9, 10, 13}
+FILE_FIELD = "报告文件"
+"""The field of a problem of the FILE argument as a whole."""
 
 
 @dataclass(frozen=True)
@@ -56,33 +59,12 @@ class Refused(Exception):
 
 
 def read_report_file(path: Path) -> tuple[str, list[str]]:
-    """The report's text and notes on what was normalised; refuses what is not report text."""
-    shown = str(path)
+    """The report's text (UTF-8 text, Word or PDF: drafting/formats) and notes on how it was
+    read; refuses what is not a report it can read."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise Refused([Problem(shown, 0, "-", f"cannot read the file: {exc.strerror}")]) from None
-    notes = []
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-        notes.append("removed the UTF-8 byte-order mark")
-    if not raw.strip():
-        raise Refused([Problem(shown, 0, "-", "the file is empty; a report needs its text")])
-    if b"\x00" in raw or sum(b in _CONTROL for b in raw[:4096]) > 8:
-        at = raw.find(b"\x00")
-        where = f" (NUL byte at offset {at})" if at >= 0 else ""
-        raise Refused([Problem(shown, 0, "-", f"is a binary file{where}, not text; save the "
-                                              "report as UTF-8 text (.txt)")])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise Refused([Problem(shown, line, "-", f"is not UTF-8 (byte 0x{raw[exc.start]:02x} at "
-                                                 f"offset {exc.start}); save the report as UTF-8 text")]) from None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        notes.append("converted Windows (CRLF) or CR line ends to LF")
-    return text, notes
+        return formats.read_report_file(path)
+    except formats.Unreadable as exc:
+        raise Refused([Problem(str(path), exc.line, FILE_FIELD, exc.message)]) from None
 
 
 def check_request(req: Request, data: Path) -> list[Problem]:
@@ -92,21 +74,21 @@ def check_request(req: Request, data: Path) -> list[Problem]:
     else:
         for ext in ("txt", "yml"):
             if (data / "reports" / f"{req.id}.{ext}").exists():
-                problems.append(Problem("add-report", 0, "--id", f"a report with id {req.id!r} "
-                                        f"already exists (data/reports/{req.id}.{ext}); choose another id"))
+                problems.append(Problem("add-report", 0, "--id", f"id 为{quoted(req.id)}的报告已经存在"
+                                        f"（data/reports/{req.id}.{ext}）；换一个 id"))
                 break
     if not (req.year.isascii() and req.year.isdigit() and len(req.year) == 4
             and 1900 <= int(req.year) <= 2100):
-        problems.append(Problem("add-report", 0, "--year", f"{req.year!r} is not a year; give "
-                                "the four digits of the year the report covers, for example 2023"))
+        problems.append(Problem("add-report", 0, "--year", f"{quoted(req.year)}不是年份；写报告"
+                                "所述年份的四位数字，例如 2023"))
     for opt, value in (("--title", req.title), ("--unit", req.unit), ("--kind", req.kind)):
         if not value.strip():
-            problems.append(Problem("add-report", 0, opt, "is empty; give the text"))
+            problems.append(Problem("add-report", 0, opt, "值是空的；写上文字"))
     return problems
 
 
 def metadata_yaml(req: Request) -> str:
-    return (f"# Metadata of {req.id}.txt, written by add-report. The text file is verbatim: never edit it.\n"
+    return (f"# {req.id}.txt 的元数据，由 add-report 写入。报告正文是原文照录：不要修改。\n"
             f"title: {scalar(req.title)}\nunit: {scalar(req.unit)}\nyear: {int(req.year)}\n"
             f"kind: {scalar(req.kind)}\n")
 
@@ -137,13 +119,14 @@ def themes_yaml(themes: dict) -> str:
 
 def coverage_yaml(entries: list[dict[str, str]]) -> str:
     return "".join(f"- term: {scalar(e['term'])}\n  category: {e['category']}\n"
-                   f"  reason: {scalar(e['reason'])}\n" for e in entries)
+                   f"  reason: {scalar(e['reason'])}\n"
+                   + (f"  report: {e['report']}\n" if e.get("report") else "") for e in entries)
 
 
 def _load(data: Path, root: Path, stage: str):
     corpus, problems = load_corpus(data, root)
     if problems:
-        raise Refused([*problems, Problem("add-report", 0, "-", f"{stage}; nothing was added")])
+        raise Refused([*problems, Problem("add-report", 0, "-", f"{stage}；没有加入任何内容")])
     return corpus
 
 
@@ -173,7 +156,8 @@ def coverage_entries(corpus, rid: str, plan: DraftPlan) -> list[dict[str, str]]:
         c = judged.get(term) or next((c for c in plan.rejected if c.sentence.id == occ.sentence
                                       and c.start < occ.end and occ.start < c.end), None)
         category, reason = (c.verdict, c.reason) if c else ("not-a-measure", REASONS["unjudged"])
-        out[term] = {"term": term, "category": category, "reason": f"{reason}；待编辑复核（add-report 提议）"}
+        out[term] = {"term": term, "category": category, "reason": f"{reason}；待编辑复核（add-report 提议）",
+                     "report": rid}
     return list(out.values())
 
 
@@ -184,21 +168,21 @@ def add_report(req: Request, data: Path, root: Path, say: Callable[[str], None] 
     text, notes = read_report_file(req.file)
     # Decided on the text, not on the parse: which line is the title is the parser's call.
     if not SENTENCE.search(text):
-        raise Refused([Problem(str(req.file), 0, "-", "no sentence found: no text ends in 。！？; "
-                               "a report needs sentences")])
+        raise Refused([Problem(str(req.file), 0, FILE_FIELD, "找不到句子：没有以 。！？ 结尾的文字；"
+                               "报告要由句子组成")])
     with tempfile.TemporaryDirectory(prefix="add-report-") as tmp:
         stage_root = Path(tmp)
         stage = stage_root / "data"
         shutil.copytree(data, stage)
         (stage / "reports" / f"{req.id}.txt").write_text(text, encoding="utf-8", newline="\n")
         (stage / "reports" / f"{req.id}.yml").write_text(metadata_yaml(req), encoding="utf-8", newline="\n")
-        corpus = _load(stage, stage_root, "the report does not load")
+        corpus = _load(stage, stage_root, "报告无法载入")
         # What every draft needs from the taxonomies: a listing relation kind and a tag.
         if not any(k.listing for k in corpus.relation_kinds.values()):
             _append(stage / "relations.yml", "", LISTED_WITH, ("", "{}"))
         if not corpus.tags:
             _append(stage / "tags.yml", "", UNSORTED_TAG, ("", "{}"))
-        corpus = _load(stage, stage_root, "the taxonomies do not load with what drafts need added")
+        corpus = _load(stage, stage_root, "补上草稿所需的分类项后，分类表无法载入")
         plan = plan_drafts(corpus, req.id)
         corpus, dropped = write_drafts(stage, stage_root, plan, req.id)
         entries = coverage_entries(corpus, req.id, plan)
@@ -207,7 +191,7 @@ def add_report(req: Request, data: Path, root: Path, say: Callable[[str], None] 
         left = [s for s in classify(corpus) if s.status == "unclassified" and s.occurrence.report == req.id]
         _commit(stage, data)
     for note in notes:
-        say(f"note: {note}")
+        say(f"说明：{note}")
     say(summary(req, plan, entries, corpus, left))
     return plan
 
@@ -229,9 +213,8 @@ def write_drafts(stage: Path, stage_root: Path, plan: DraftPlan, rid: str):
         kept = [r for r in plan.drafts if r["id"] not in dropped]
         for record in kept:
             record = dict(record, related=[x for x in record["related"] if x["id"] not in dropped])
-            comment = (f"Draft written by add-report from report {rid}, where it is named in "
-                       f"{plan.where[record['id']]}.\nCheck every field against the report, write the "
-                       "summary, then delete the status line to publish it.")
+            comment = (f"add-report 根据报告 {rid} 起草；报告在{plan.where[record['id']]}提到它。\n"
+                       "请对照报告逐项核对，写好概述（summary），然后删去 status 一行即发布。")
             (stage / "practices" / f"{record['id']}.yml").write_text(
                 record_yaml(record, comment), encoding="utf-8", newline="\n")
         used = {r["theme"] for r in kept}
@@ -239,7 +222,7 @@ def write_drafts(stage: Path, stage_root: Path, plan: DraftPlan, rid: str):
         if themes_before is not None:
             themes_file.write_bytes(themes_before)
         if themes:
-            _append(themes_file, f"# Themes proposed by add-report from {rid}'s part headings: review.\n",
+            _append(themes_file, f"# add-report 根据 {rid} 各部分标题提议的主题：请审核。\n",
                     themes_yaml(themes), ("", "{}"))
         corpus, problems = load_corpus(stage, stage_root)
         if not problems:
@@ -253,8 +236,8 @@ def write_drafts(stage: Path, stage_root: Path, plan: DraftPlan, rid: str):
         for pid in bad:
             dropped[pid] = [str(p) for p in problems if Path(p.path).stem == pid]
             (stage / "practices" / f"{pid}.yml").unlink()
-    raise Refused([*problems, Problem("add-report", 0, "-", "the drafts do not pass check (a drafter "
-                                      "bug: please report it); nothing was added")])
+    raise Refused([*problems, Problem("add-report", 0, "-", "草稿未通过 check（起草程序的缺陷，"
+                                      "请报告给开发人员）；没有加入任何内容")])
 
 
 def write_coverage(stage: Path, stage_root: Path, entries: list[dict[str, str]], rid: str):
@@ -263,7 +246,7 @@ def write_coverage(stage: Path, stage_root: Path, entries: list[dict[str, str]],
     with the plain reason ``REASONS['unjudged']``; any other problem refuses."""
     path = stage / "coverage.yml"
     before = path.read_bytes() if path.exists() else None
-    header = f"# Proposed by add-report for {rid}: terms it did not draft, with its reason. Review each.\n"
+    header = f"# add-report 为 {rid} 提议：未起草的词语及理由。请逐条审核。\n"
     for attempt in range(2):
         if before is not None:
             path.write_bytes(before)
@@ -274,8 +257,8 @@ def write_coverage(stage: Path, stage_root: Path, entries: list[dict[str, str]],
         if attempt or any(p.path != "data/coverage.yml" for p in problems):
             break
         entries[:] = [dict(e, reason=f"{REASONS['unjudged']}；待编辑复核（add-report 提议）") for e in entries]
-    raise Refused([*problems, Problem("add-report", 0, "-", "the proposed coverage entries do not "
-                                      "pass check (a drafter bug: please report it); nothing was added")])
+    raise Refused([*problems, Problem("add-report", 0, "-", "提议的 coverage 条目未通过 check"
+                                      "（起草程序的缺陷，请报告给开发人员）；没有加入任何内容")])
 
 
 def _commit(stage: Path, data: Path) -> None:
@@ -291,24 +274,26 @@ def _commit(stage: Path, data: Path) -> None:
 
 
 def summary(req: Request, plan: DraftPlan, entries: list[dict[str, str]], corpus, left) -> str:
-    out = [f"added data/reports/{req.id}.txt and {req.id}.yml"]
-    out.append(f"drafts ({len(plan.drafts)}), written to data/practices/ with status: draft:")
+    out = [f"已加入 data/reports/{req.id}.txt 和 {req.id}.yml"]
+    out.append(f"草稿（{len(plan.drafts)} 条），已写入 data/practices/，标为 status: draft：")
     out.extend(f"  {d['id']}  {d['name']}" for d in plan.drafts)
-    out.append(f"existing practices named ({len(plan.named)}): their pages now cite the report:")
-    out.extend(f"  {pid}  {corpus.practices[pid].name}" + (f"  (as {'、'.join(ns)})" if ns else "")
+    out.append(f"报告提到的已有做法（{len(plan.named)} 个），其页面今后也引用这份报告：")
+    out.extend(f"  {pid}  {corpus.practices[pid].name}" + (f"  （报告写作 {'、'.join(ns)}）" if ns else "")
                for pid, ns in sorted(plan.named.items()))
     if plan.themes:
-        out.append(f"new themes ({len(plan.themes)}) in data/themes.yml:")
-        out.extend(f"  {tid}  {t['name']}" for tid, t in plan.themes.items())
-    out.append(f"proposed skips ({len(entries)}) in data/coverage.yml:")
+        out.append(f"提议的新主题（{len(plan.themes)} 个，已写入 data/themes.yml）：没有相符的已有主题；"
+                   "请逐一审核：改名、并入已有主题（改草稿的 theme）或删除")
+        out.extend(f"  {tid}  {t['name']}（来自标题：{t['heading']}）" if t.get("heading") else
+                   f"  {tid}  {t['name']}" for tid, t in plan.themes.items())
+    out.append(f"提议不单独成页的词语（{len(entries)} 个），已写入 data/coverage.yml：")
     out.extend(f"  [{e['category']}] {e['term']}: {e['reason']}" for e in entries)
-    out.append(f"variant suggestions ({len(plan.suggestions)}), not applied:")
+    out.append(f"可能是别名（{len(plan.suggestions)} 条），未自动处理：")
     out.extend(f"  {s}" for s in plan.suggestions)
     if plan.dropped:
-        out.append(f"left out ({len(plan.dropped)}): drafts that did not pass check:")
+        out.append(f"未写入的草稿（{len(plan.dropped)} 条），未通过 check：")
         out.extend(f"  {pid}: {msgs[0]}" for pid, msgs in plan.dropped.items())
     if left:
-        out.append(f"still unclassified ({len(left)}): run build.py coverage")
-    out.append("next: review the drafts (mkdocs serve shows them), then delete each status line to publish")
+        out.append(f"仍未归类（{len(left)} 个）：运行 build.py coverage 查看")
+    out.append("下一步：逐条审核草稿（mkdocs serve 可预览），然后删去每条的 status 一行即发布")
     return "\n".join(out)
 

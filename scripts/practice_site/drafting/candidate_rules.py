@@ -20,8 +20,11 @@ ENDINGS = {
     "团队": "practice", "品牌": "practice", "工作室": "practice", "工作站": "practice",
     "服务站": "practice", "驿站": "practice", "专班": "practice", "联盟": "practice",
     "小程序": "project", "警务室": "practice", "调解室": "practice", "岗": "practice",
+    "服务队": "practice", "巡逻队": "practice", "巡防队": "practice", "金名片": "practice",
 }
 """How an initiative's name ends when it ends like a name (…机制, …工程, …试点)."""
+NOT_ENDINGS = ("到岗", "在岗", "上岗", "离岗", "返岗", "值岗", "定岗", "转岗", "脱岗")
+"""Where an ending is a verb's complement, not a name's last word (送奖到岗、到家)."""
 
 TAILS = ("建设", "任务", "工作", "项目")
 """Generic words that may follow an ending (…试点建设, …试点任务). ``任务`` and ``工作`` are
@@ -95,9 +98,13 @@ MARKER = r"^([（(]?[一二三四五六七八九十0-9]+[)）、.．]|[一二三
 COUNT_TAIL = r"[0-9０-９*＊][0-9０-９*＊.．]*[余多]?[万千]?(个|家|人|起|件|次|名|条|项|所|处|场次|场|期|路|张)?$"
 """A count after a list item is its outcome, not its name (建成“智慧门禁”小区**个)."""
 
-FUTURE = re.compile(r"下一步|下步|明年|今后|计划|拟|力争"
+FUTURE = re.compile(r"下一步|下步|明年|今后|计划|打算|拟|力争|将要|将继续|将进一步"
                     r"|[将要](全面|进一步|继续|持续|大力|加快|着力)?(推行|推进|开展|实施|建立|打造|组建|深化|创建|推广)")
 """A candidate after these in its sentence is a plan the report does not say was done."""
+PLAN_HEADINGS = re.compile(r"下一步|下步|明年|今后|打算|工作计划|计划安排|工作思路|展望|谋划")
+"""A section whose heading (or an ancestor's) says so holds plans: nothing in it is drafted,
+and none of its sentences is quoted as a 做法要点 or outcome. Not a bare 计划: a heading may name
+a programme (实施“春雷”计划)."""
 
 GOAL_ENDINGS = ("化", "水平", "能力", "格局", "成效")
 """A lone object ending so is a goal, not an initiative (推进基层治理现代化)."""
@@ -106,6 +113,40 @@ MAX_NAME = 30
 """A candidate longer than this (quotation marks included) is a description, not a name."""
 MAX_QUOTED_ITEM = 16
 """A list item that ends with a quoted term is a name up to this length (夏季治安…“百日行动”)."""
+DOING_VERBS = ("制定", "组建", "建成", "推行", "开通", "成立", "建立", "设立", "搭建", "打造", "上线",
+               "出台", "开设", "创建", "构建", "启用")
+"""Verbs of doing whose object is something set up (制定社区民警权责清单)."""
+SET_UP_NOUNS = ("清单", "分队", "突击队", "服务队", "巡逻队", "驿站", "平台", "专班", "窗口", "工作站",
+                "服务站", "警务室", "台账", "小组")
+"""An unquoted object of one of ``DOING_VERBS`` ending so is a name (组建青年民警应急分队, 建成园区
+警务驿站), up to ``MAX_QUOTED_ITEM`` characters. Not a general name ending: 清单 after 出台《…》
+or in a sentence about results is the name of a document."""
+
+VERB_IN_NAME = ("严打", "严查", "严惩")
+"""Verbs that are part of the name they stand before (严打传统侵财犯罪: the crackdown is called
+so): the name is the verb and its lone object, ``SHORT_OBJECT[0] - 1`` to ``MAX_VERB_OBJECT``
+characters after the verb."""
+MAX_VERB_OBJECT = 12
+
+FOUR_CHARS = 4
+COMMON_HALVES = (
+    "宣传", "防范", "打击", "整治", "管理", "服务", "治理", "建设", "工作", "安全", "检查", "排查", "巡逻",
+    "教育", "培训", "监督", "执法", "办案", "侦查", "防控", "稳定", "发展", "改革", "创新", "基础", "基层",
+    "队伍", "作风", "纪律", "责任", "风险", "隐患", "矛盾", "纠纷", "群众", "社会", "治安", "交通", "犯罪",
+    "案件", "力度", "水平", "能力", "质效", "效能", "机制", "制度", "措施", "行动", "专项", "重点", "常态",
+    "源头", "全面", "推进", "落实", "提升", "加强", "强化", "保障", "维护", "预防", "处置", "化解", "调处",
+    "宣讲", "走访", "摸排", "清查", "巡查", "联动", "协作", "合成", "实战", "训练", "练兵", "党建", "政治",
+    "思想", "理论", "学习", "业务", "技能", "信息", "数据", "科技", "智慧", "平安", "和谐", "法治", "依法",
+    "规范", "公正", "文明", "严格", "精准", "高效", "便民", "利民", "惠民", "为民", "亲民", "疫情", "经济",
+    "网格", "智治", "警务", "公安",
+)
+"""A four-character unquoted lone object (深化助企纾困) is a name unless one of its halves is a
+word of ordinary official prose (开展防范宣传, 深化打击整治, 强化队伍管理): the rule that lets
+助企纾困 in keeps the generic four-character phrases out."""
+
+SCOPED_ENDINGS = ("制度", "机制")
+"""Endings that may stand before another ending in a heading's subject (执法制度体系)."""
+
 SHORT_OBJECT = (5, 8)
 """An unquoted lone object of a list verb is a name within these lengths (全力开展电诈打击治理).
 Four characters are left out: official prose is full of generic four-character phrases
@@ -115,7 +156,7 @@ HONOUR_CUES = ("被评为", "评为", "荣获", "获评", "授予", "命名为",
                "被推荐", "表彰", "嘉奖", "贺电", "称号", "被列为")
 """A candidate after one of these in its clause is an honour (被评为“…”先进集体)."""
 
-FRAMING = re.compile(r"以.{1,24}?为(主线|目标|宗旨|核心|引领|牵引|统领|突破口|重点|导向|指引|指导)"
+FRAMING = re.compile(r"以.{1,24}?为(中心|主线|目标|宗旨|核心|引领|牵引|统领|突破口|重点|导向|指引|指导)"
                      r"|围绕|紧盯|聚焦|主攻")
 """A clause that frames the year's or a part's work rather than naming an initiative."""
 LEVER = re.compile(r"以(.{2,24}?)为(抓手|载体|切入点)")
@@ -124,6 +165,10 @@ LEVER = re.compile(r"以(.{2,24}?)为(抓手|载体|切入点)")
 
 TARGET = re.compile(r"^(零|无|不发生|破|清零|百分百|全覆盖)|率$|目标$")
 """Quoted targets and results (“零事故”, “常住人口破百万”)."""
+
+LEVER_TAIL = "建设"
+"""An item of a 以甲和乙为抓手 list that is neither quoted nor ends like a name is a name when it
+is a four-or-more-character core with this tail (清廉公安建设)."""
 
 RESULT_CUES = ("实现", "确保", "做到", "达到", "保持")
 """A quoted phrase right after these is a result, not an initiative (实现“零发生”)."""
@@ -147,6 +192,7 @@ REASONS = {
     "generic": "泛称，不是具体的名称",
     "too-long": "句子成分过长，不像名称",
     "quoted-phrase": "引号内的说法，句中未作为一项措施提出",
+    "heading-theme": "标题中的常用词加名称词尾，是这一部分的主题，不是具体做法",
     "unjudged": "add-report 未判定为做法",
 }
 """Why a candidate is not drafted, as its proposed coverage.yml reason (for the editor).

@@ -21,7 +21,7 @@ the report ends up somewhere.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from practice_site.drafting import candidate_rules as rules
 from practice_site.drafting.grammar import (
@@ -68,7 +68,7 @@ def by_endings(text: str, depth: list[int], cs: int, ce: int) -> list[tuple[int,
     out = []
     for i in range(cs + 2, ce + 1):
         ending = ending_at(text, cs, i)
-        if not ending or depth[i - len(ending)] or depth[i - 1]:
+        if not ending or depth[i - len(ending)] or depth[i - 1] or text.endswith(rules.NOT_ENDINGS, cs, i):
             continue
         j = i
         if j < ce and text[j] in "（(":  # 服务中心（网办中心）建设: an aside before the tail
@@ -116,13 +116,22 @@ def by_lists(text: str, depth: list[int], cs: int, ce: int, heading: bool = Fals
         if len(item) <= rules.MAX_QUOTED_ITEM and ("“" in item or ending_at(text, a, b)) and \
                 "的" not in re.sub(r"“[^“”]*”", "", item):
             out.append((a, b, "list"))
+        elif "的" not in item:  # 以清廉公安建设和队伍教育整顿工作为抓手: each item on its own
+            for x, y in split_items(text, depth, a, b):
+                if ("“" in text[x:y] or ending_at(text, x, y) or lever_item(text[x:y])) \
+                        and y - x <= rules.MAX_QUOTED_ITEM:
+                    out.append((x, y, "list"))
     verb_end, verb = -1, ""
     for i in range(cs, ce):
-        if depth[i] == 0 and (w := next((v for v in rules.LIST_VERBS if text.startswith(v, i)), "")):
+        if depth[i] == 0 and (w := next((v for v in _VERBS if text.startswith(v, i)), "")):
             verb_end, verb = i + len(w), w
     if verb_end < 0 or verb_end >= ce or text[verb_end] in "、和及与":
         return out
     items = split_items(text, depth, verb_end, ce)
+    if verb in rules.VERB_IN_NAME:  # its object alone is never the name (传统侵财犯罪)
+        if len(items) == 1 and (named := verb_named(text, verb_end, ce, verb)):
+            out.append(named)
+        return out
     lo, hi = rules.SHORT_OBJECT
     for x, y in items:
         x = strip_lead(text, x, y)
@@ -136,15 +145,69 @@ def by_lists(text: str, depth: list[int], cs: int, ce: int, heading: bool = Fals
         quoted_end = item.endswith("”") and short
         quote_tail = any(item.endswith("”" + t) for t in rules.QUOTE_TAILS)
         core = next((item[:-len(t)] for t in rules.OBJECT_TAILS if item.endswith(t)), item)
-        lone = len(items) == 1 and (("“" in item and short) or not heading
+        lone = len(items) == 1 and (("“" in item and short) or set_up(item, verb) or not heading
                                     and verb not in rules.PRINCIPLE_VERBS and (
-            lo <= len(core) <= hi and not re.search(r"[0-9０-９*＊]", item)
+            (lo <= len(core) <= hi or four_chars(core)) and not re.search(r"[0-9０-９*＊]", item)
             and not ending_at(item, 0, len(item))))
         plain = re.sub(r"“[^“”]*”", "", item)
         goal = "的" in plain or plain.endswith(rules.GOAL_ENDINGS)
         if (quoted_end or quote_tail or lone) and not goal:
             out.append((x, y, "list"))
     return out
+
+
+_VERBS = sorted(set(rules.LIST_VERBS + rules.DOING_VERBS + rules.VERB_IN_NAME), key=len, reverse=True)
+_NUMBER = re.compile(r"[0-9０-９*＊]")
+
+
+def common_core(name: str) -> bool:
+    """Whether an unquoted name is ordinary words with a name ending (执法监督机制, 执法制度体系):
+    in a heading, the subject of the section rather than an initiative."""
+    if "“" in name or '"' in name:
+        return False
+    core = name
+    for t in rules.TAILS:
+        if core.endswith(t) and len(core) > len(t):
+            core = core[:-len(t)]
+            break
+    ending = next((e for e in _ENDINGS if core.endswith(e)), "")
+    core = core[:len(core) - len(ending)]
+    if ending in rules.ENDINGS and core.endswith(rules.SCOPED_ENDINGS):  # 执法制度体系
+        core = core[:-2]
+    halves = [core[i:i + 2] for i in range(0, len(core), 2)]
+    return bool(ending) and len(core) % 2 == 0 and all(h in rules.COMMON_HALVES for h in halves)
+
+
+def lever_item(item: str) -> bool:
+    """An item of ``以甲和乙为抓手`` ending in 建设 after a name of its own (清廉公安建设)."""
+    core = item[:-len(rules.LEVER_TAIL)] if item.endswith(rules.LEVER_TAIL) else ""
+    return len(core) >= rules.FOUR_CHARS and core[:2] not in rules.COMMON_HALVES and not core.endswith(rules.GOAL_ENDINGS)
+
+
+def set_up(item: str, verb: str) -> bool:
+    """An unquoted object of a verb of doing that names something set up (制定…权责清单)."""
+    return (verb in rules.DOING_VERBS and item.endswith(rules.SET_UP_NOUNS)
+            and len(item) <= rules.MAX_QUOTED_ITEM and not _NUMBER.search(item)
+            and "的" not in item)
+
+
+def four_chars(core: str) -> bool:
+    """A four-character object that is not ordinary official prose (助企纾困, not 打击整治)."""
+    return (len(core) == rules.FOUR_CHARS and bool(re.fullmatch(r"[\u3400-\u9fff]+", core))
+            and core[:2] not in rules.COMMON_HALVES and core[2:] not in rules.COMMON_HALVES)
+
+
+def verb_named(text: str, verb_end: int, ce: int, verb: str) -> tuple[int, int, str] | None:
+    """``严打传统侵财犯罪``: a verb that is part of the name, with its lone object."""
+    if verb not in rules.VERB_IN_NAME:
+        return None
+    obj = text[verb_end:ce]
+    if obj[:2] in rules.COMMON_HALVES:  # 严打整治违法犯罪: a heading's theme, not a name
+        return None
+    if (rules.SHORT_OBJECT[0] - 1 <= len(obj) <= rules.MAX_VERB_OBJECT and not _NUMBER.search(obj)
+            and re.fullmatch(r"[\u3400-\u9fff]+", obj) and "的" not in obj):
+        return (verb_end - len(verb), verb_end + len(obj), "list")
+    return None
 
 
 def judge(name: str, text: str, depth: list[int], cs: int, ce: int, start: int) -> tuple[str, str]:
@@ -239,6 +302,8 @@ def sentence_candidates(s: Sentence, heading: bool = False) -> list[Candidate]:
     for a, b, rule, alias, cs, ce in sorted(kept):
         name = text[a:b]
         verdict, reason = judge(name, text, depth, cs, ce, a)
+        if verdict == "draft" and heading and common_core(name):
+            verdict, reason = "not-a-measure", rules.REASONS["heading-theme"]
         alias = alias or _core_alias(name)
         # The alias is a prefix of the name or its quoted core: take it from the report's text.
         at = a if name.startswith(alias) else a + 1
@@ -257,6 +322,27 @@ def sentence_candidates(s: Sentence, heading: bool = False) -> list[Candidate]:
 
 
 def find_candidates(parsed: ParsedReport) -> list[Candidate]:
-    """Every proposed name and every quoted term of the report, in reading order."""
-    headings = {sec.sentences[0].id for sec in parsed.walk() if sec.sentences}
-    return [c for s in parsed.sentences for c in sentence_candidates(s, s.id in headings)]
+    """Every proposed name and every quoted term of the report, in reading order. In a
+    section whose heading (or an ancestor's) announces plans (下一步工作打算), nothing is a
+    draft: what it names is still to be done."""
+    headings = {sec.sentences[0].id for sec in parsed.walk() if sec.sentences and title_like(sec.sentences[0])}
+    out = []
+    for s in parsed.sentences:
+        found = sentence_candidates(s, s.id in headings)
+        if in_plan(parsed, s):
+            found = [replace(c, verdict="target", reason=rules.REASONS["plan"]) if c.verdict == "draft" else c
+                     for c in found]
+        out.extend(found)
+    return out
+
+
+def title_like(s: Sentence) -> bool:
+    """A heading sentence that reads as a title (深化打击整治), not an item's first sentence that
+    goes on to say what was done (（1）组建青年民警应急分队，开展实战演练**次。)."""
+    text = s.text.rstrip("。！!；;")
+    return not re.search(r"[，,；;：:]", text)
+
+
+def in_plan(parsed: ParsedReport, s: Sentence) -> bool:
+    """Whether the sentence stands under a heading announcing plans (第二部分 下一步工作打算)."""
+    return bool(s.section) and any(rules.PLAN_HEADINGS.search(sec.heading) for sec in parsed.path(s.section))

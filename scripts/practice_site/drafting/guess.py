@@ -1,9 +1,12 @@
 """Best guesses for a draft record: its theme, tags and readable id. An editor reviews each
 draft, so a guess only has to be a good start; it must always be valid (check passes).
 
-- Theme: the report's top-level part holding the sentence. A part whose heading shares
-  enough words with an existing theme goes to that theme; otherwise the part heading
-  becomes a new theme (written to themes.yml).
+- Theme: by the headings above the sentence, top-down; the first heading that names a
+  subject decides (第一部分 2023年主要工作 names none: its points 1.治安防控 are asked). A
+  heading naming an existing theme (队伍建设情况 names 队伍建设) or sharing enough words with
+  one goes to it, else the theme the section's whole text matches clearly best (by its name
+  and description); otherwise a new theme is proposed (written to themes.yml and printed by
+  add-report for the editor to review).
 - Tags: the tags whose name occurs in the sentence or its part heading, else the tag whose
   description shares the most two-character words with them.
 - Id: pinyin of the name's characters, two syllables a word, at most four words, made
@@ -24,6 +27,18 @@ from practice_site.text.terms import unquoted
 
 MIN_THEME_OVERLAP = 4
 """Shared two-character words between a part heading and a theme to file the part there."""
+MIN_TEXT_OVERLAP = 8
+TEXT_MARGIN = 2
+"""A section whose heading matches no theme goes to the theme its whole text matches best,
+by this many shared two-character words and this margin over the next theme."""
+MIN_HEADING = 2
+"""A heading with fewer characters than this left after ``GENERIC_HEADING`` names no subject."""
+GENERIC_HEADING = re.compile(
+    r"^([（(]?[一二三四五六七八九十0-9]+[)）、.．]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+(部分|章|篇)?[，,、]?)"
+    r"|(19|20)[0-9]{2}年度?|上半年|全年|主要|工作|情况|开展|有关|方面|总结|报告|基本|取得的?|成效|亮点|做法|举措"
+    r"|[\s：:，,。；;“”]")
+"""Words of a part heading that say nothing about its subject (第一部分 2023年主要工作,
+队伍建设情况 -> 队伍建设)."""
 MAX_TAGS = 2
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -76,6 +91,12 @@ def short_heading(heading: str) -> str:
     return last[:12] or heading[:12]
 
 
+def heading_core(heading: str) -> str:
+    """What a heading is about, without its marker and generic words (``heading_core('队伍建设情况')``
+    is 队伍建设; of 第一部分 2023年主要工作 nothing is left)."""
+    return GENERIC_HEADING.sub("", heading)
+
+
 class ThemeGuesser:
     def __init__(self, corpus: Corpus, rid: str):
         self.corpus, self.rid = corpus, rid
@@ -99,15 +120,40 @@ class ThemeGuesser:
         return best[1], best[0]
 
     def _for_part(self, part: Section) -> str:
+        """The theme of a section: an existing theme its heading names (队伍建设情况 -> 队伍建设)
+        or shares enough words with, or that its whole text matches clearly best; else a
+        proposed new one named from the heading; '' for a heading that names no subject
+        (第一部分 2023年主要工作), whose sections are asked instead."""
         if part.id in self._by_section:
             return self._by_section[part.id]
-        tid, score = self._best(part.heading)
-        if score < MIN_THEME_OVERLAP:
-            tid = self._new_theme(short_heading(part.heading or part.sentences[0].text),
-                                  f"《{self.corpus.reports[self.rid].title}》中的一部分：{part.heading}",
-                                  [part] if self.parsed.top(part.number) is part else [], part.heading)
+        core = heading_core(part.heading)
+        if len(core) < MIN_HEADING:
+            tid = ""
+        else:
+            tid = next((t for t, (n, _) in sorted(self._all().items())
+                        if len(heading_core(n)) >= MIN_HEADING and (heading_core(n) in core or core in heading_core(n))), "")
+            if not tid:
+                tid, score = self._best(part.heading)
+                if score < MIN_THEME_OVERLAP:
+                    tid = self._by_text(part)
+            if not tid:
+                tid = self._new_theme(heading_core(short_heading(part.heading)) or core[:12],
+                                      f"《{self.corpus.reports[self.rid].title}》中的一部分：{part.heading}",
+                                      [part] if self.parsed.top(part.number) is part else [], part.heading)
         self._by_section[part.id] = tid
         return tid
+
+    def _by_text(self, part: Section) -> str:
+        """The existing theme whose name and description share the most two-character words
+        with the section's whole text, when it shares at least ``MIN_TEXT_OVERLAP`` and
+        ``TEXT_MARGIN`` times as many as the next one; else ''."""
+        words = bigrams(part.heading + "".join(s.text for s in self.parsed.sentences_in(part.id)))
+        scored = sorted(((len(words & bigrams(t.name + t.description)), tid)
+                         for tid, t in self.corpus.themes.items()), reverse=True)
+        if not scored or scored[0][0] < MIN_TEXT_OVERLAP:
+            return ""
+        runner_up = scored[1][0] if len(scored) > 1 else 0
+        return scored[0][1] if scored[0][0] >= TEXT_MARGIN * runner_up else ""
 
     def _new_theme(self, name: str, description: str, parts: list[Section], heading: str = "") -> str:
         # Editorial text made from the report: keep it to what a theme field accepts.
@@ -119,27 +165,27 @@ class ThemeGuesser:
         tid = unique_id(name, set(self._all()))
         self._headings[tid] = heading
         self.new[tid] = {"name": name, "description": description[:300],
-                         "parts": [{"report": self.rid, "part": p.number} for p in parts]}
+                         "parts": [{"report": self.rid, "part": p.number} for p in parts], "heading": editorial(heading)}
         return tid
 
     def theme_for(self, s: Sentence, clause: str) -> str:
-        """The theme of the sentence's part; outside any part (introduction, closing), the
-        theme of the part that shares most words with the ``clause`` naming the draft."""
+        """The theme of the first heading above the sentence that names a subject; outside
+        any part (introduction, closing), of the part that shares most words with the
+        ``clause`` naming the draft. Where no heading names one (第一部分 2023年主要工作 with no
+        points), the existing theme closest to the clause; with no theme at all, one named
+        after the report, proposed like any other."""
         path = self.parsed.path(s.section) if s.section else ()
-        if path:
-            tid = self._for_part(path[0])
-        else:
+        if not path:
             words = bigrams(clause)
-            parts = sorted(self.parsed.sections, key=lambda p: -len(words & bigrams(
-                p.heading + "".join(x.text for x in self.parsed.sentences_in(p.id)))))
-            if parts:
-                tid = self._for_part(parts[0])
-            elif self._all():
-                tid = self._best(s.text)[0] or sorted(self._all())[0]
-            else:
-                report = self.corpus.reports[self.rid]
-                tid = self._new_theme(report.title[:12], f"《{report.title}》中不属于任何部分的内容。", [],
-                                      report.title)
+            path = tuple(sorted(self.parsed.sections, key=lambda p: -len(words & bigrams(
+                p.heading + "".join(x.text for x in self.parsed.sentences_in(p.id)))))[:1])
+        tid = next((t for t in (self._for_part(sec) for sec in path) if t), "")
+        if not tid and self._all():
+            tid = self._best(clause + s.text)[0] or sorted(self._all())[0]
+        if not tid:
+            report = self.corpus.reports[self.rid]
+            tid = self._new_theme(report.title[:12], f"《{report.title}》中不属于任何部分的内容。", [],
+                                  report.title)
         self.used.add(tid)
         return tid
 

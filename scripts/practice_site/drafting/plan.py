@@ -8,30 +8,29 @@ writes and checks.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
 from practice_site.corpus.model import Corpus
+from practice_site.corpus.practices import DRAFT_SUMMARY
+from practice_site.drafting import candidate_rules as rules
 from practice_site.drafting.candidates import Candidate, find_candidates
 from practice_site.drafting.grammar import clauses
 from practice_site.drafting.guess import ThemeGuesser, guess_tags, unique_id
 from practice_site.link.coverage import depth_map, quoted_terms
 from practice_site.link.graph import NameMatcher
-from practice_site.text.figures import whole_figure_at
+from practice_site.text.figures import FIGURE, whole_figure_at
 from practice_site.text.report import Sentence
 from practice_site.text.terms import unquoted
 
-SUMMARY = "（草稿）概述待编辑依据报告原文撰写。"
+SUMMARY = DRAFT_SUMMARY
 MAX_QUOTE = 300
 """Quotes are capped at 500 characters by the loader; clauses longer than this are cut."""
 MAX_MEASURES = 100
 MAX_HOW = 3
 MAX_OUTCOMES = 6
 MAX_RELATED = 6
-FIGURE = re.compile(
-    r"(?:[0-9０-９*＊][0-9０-９*＊.．]*)(?:余|多)?"
-    r"(?:[％%‰]|[万亿千百]?(?:人次|户次|场次|余人|人|起|件|个|家|名|次|项|条|伙|期|场|倍|元|户|所|处|支|台|套|批|辆|小时|天|份|单|张|间|类|宗|批次))")
-"""A figure as printed: digits or masks with their unit (``*****起``, ``**％``, ``***余人次``)."""
 
 
 @dataclass
@@ -72,7 +71,7 @@ def plan_drafts(corpus: Corpus, rid: str) -> DraftPlan:
     names = {n: p.id for p in sorted(corpus.practices.values(), key=lambda p: p.id) for n in p.names}
     bare_names = {_bare(n): pid for n, pid in names.items()}
     matcher = NameMatcher(names)
-    skipped = {k.term for k in corpus.skipped}
+    skipped = {k.term for k in corpus.skipped if not k.report or k.report == rid}
     drafts: dict[str, Draft] = {}
     # What the linker will find: every existing practice the report names gets its sentences.
     mentions = {s.id: matcher.find(s.text) for s in parsed.sentences}
@@ -85,11 +84,11 @@ def plan_drafts(corpus: Corpus, rid: str) -> DraftPlan:
         pid = hit[2] if hit else bare_names.get(_bare(c.name), "")
         if pid:
             plan.named.setdefault(pid, [])
-            if c.name not in plan.named[pid]:
+            if c.name not in plan.named[pid] and _bare(c.name) not in map(_bare, corpus.practices[pid].names):
                 plan.named[pid].append(c.name)
             if hit and c.verdict == "draft" and (hit[1] - hit[0]) < len(c.name):
-                plan.suggestions.append(f"{c.name} (not drafted) names {pid} ({corpus.practices[pid].name}) "
-                                        f"inside it: alias of {pid}?")
+                plan.suggestions.append(f"{c.name}（未起草）中含有 {pid}（{corpus.practices[pid].name}）"
+                                        f"的名称：是 {pid} 的别名吗？")
             continue
         if _bare(c.name) in skipped:
             continue
@@ -124,10 +123,14 @@ def plan_drafts(corpus: Corpus, rid: str) -> DraftPlan:
         if s is not None:
             for m in found:
                 by_section.setdefault(_place(s, m[0]), []).append(m[2])
+    # Sentences that name an initiative: an item's later sentence naming one is not the
+    # earlier initiative's outcome.
+    naming = {sid for sid, found in mentions.items() if found} | {
+        c.sentence.id for d in drafts.values() for c in d.occurrences}
     for d in drafts.values():
-        plan.drafts.append(_record(d, corpus, rid, themes, by_section, drafts))
+        plan.drafts.append(_record(d, corpus, rid, themes, by_section, drafts, naming))
         first = d.occurrences[0].sentence
-        plan.where[d.id] = f"{parsed.label(first.section)} (sentence {first.id}, line {first.line})"
+        plan.where[d.id] = f"「{parsed.label(first.section)}」处（句子 {first.id}，第 {first.line} 行）"
         plan.suggestions.extend(variants(d, corpus))
     plan.themes = themes.proposed
     return plan
@@ -143,7 +146,8 @@ def _place(s: Sentence, at: int) -> str:
 
 
 def _record(d: Draft, corpus: Corpus, rid: str, themes: ThemeGuesser,
-            by_section: dict[str, list[str]], drafts: dict[str, Draft]) -> dict[str, Any]:
+            by_section: dict[str, list[str]], drafts: dict[str, Draft],
+            naming: AbstractSet[str] = frozenset()) -> dict[str, Any]:
     first = d.occurrences[0]
     parsed = corpus.reports[rid].parsed
     others = [d2.occurrences[0] for d2 in drafts.values() if d2 is not d]
@@ -163,7 +167,7 @@ def _record(d: Draft, corpus: Corpus, rid: str, themes: ThemeGuesser,
     # sentences do not, and the report's title or headings may hold them.
     record["summary"] = SUMMARY
     record["how"] = how_quotes(d)
-    record["outcomes"] = outcomes(first, others, corpus, rid)
+    record["outcomes"] = outcomes(first, others, corpus, rid, naming)
     related = []
     for c in d.occurrences:
         for pid in by_section.get(_place(c.sentence, c.start), []):
@@ -191,44 +195,83 @@ def clause_of(c: Candidate) -> str:
     return c.name
 
 
+_MARKER = re.compile(rules.MARKER)
+
+
+def unmarked(quote: str) -> str:
+    """A quote without the item marker it starts with (``（1）推行…`` -> ``推行…``): the record
+    shows where in the report it is anyway."""
+    m = _MARKER.match(quote)
+    return quote[m.end():].lstrip() if m and m.end() < len(quote) else quote
+
+
 def how_quotes(d: Draft) -> list[str]:
     out: list[str] = []
     for c in d.occurrences:
-        q = clause_of(c)
+        q = unmarked(clause_of(c))
         if q not in out:
             out.append(q)
     return out[:MAX_HOW]
 
 
-def outcomes(c: Candidate, others: list[Candidate], corpus: Corpus, rid: str) -> list[dict[str, str]]:
-    """Figures in the candidate's sentence from its clause up to the next initiative named
-    in that sentence or the next ；: figure as printed, the clause as its quote, the words
-    before it as what it measures (the report's words)."""
-    text = c.sentence.text
+def outcomes(c: Candidate, others: list[Candidate], corpus: Corpus, rid: str,
+             naming: AbstractSet[str] = frozenset()) -> list[dict[str, str]]:
+    """Figures that belong to the initiative: in its sentence, from its clause up to the next
+    initiative named in that sentence or the next ；, and in the sentences after it in the
+    same item (same section, same paragraph) up to one that names another initiative or
+    states a plan. Each: figure as printed, the clause as its quote, the words before it as
+    what it measures (the report's words)."""
+    out: list[dict[str, str]] = []
+    for s, start in item_sentences(c, others, corpus.reports[rid].parsed, naming):
+        for entry in _figures(s, start, [o for o in others if o.sentence.id == s.id], corpus, rid):
+            if entry not in out:
+                out.append(entry)
+    return out[:MAX_OUTCOMES]
+
+
+def item_sentences(c: Candidate, others: list[Candidate], parsed,
+                   naming: AbstractSet[str] = frozenset()) -> list[tuple[Sentence, int]]:
+    """The naming sentence (from the name on) and the following sentences of the same item
+    that belong to the initiative (each from its start): up to one that names an initiative
+    (``others``, or a sentence id in ``naming``) or states a plan."""
+    out = [(c.sentence, c.end)]
+    named = {o.sentence.id for o in others} | naming
+    sentences = parsed.sentences
+    at = next((i for i, s in enumerate(sentences) if s.id == c.sentence.id), len(sentences))
+    for s in sentences[at + 1:]:
+        if s.section != c.sentence.section or s.line != c.sentence.line or not s.section:
+            break
+        if s.id in named or rules.FUTURE.search(s.text):
+            break
+        out.append((s, 0))
+    return out
+
+
+def _figures(s: Sentence, start: int, others: list[Candidate], corpus: Corpus, rid: str) -> list[dict[str, str]]:
+    text = s.text
     # A figure belongs to the nearest initiative before it, within its ；-separated part.
-    semicolon = min((i for i in (text.find("；", c.end), text.find(";", c.end)) if i >= 0), default=len(text))
-    stop = min([o.start for o in others if o.sentence.id == c.sentence.id and o.start > c.end]
-               + [semicolon])
+    semicolon = min((i for i in (text.find("；", start), text.find(";", start)) if i >= 0), default=len(text))
+    stop = min([o.start for o in others if o.start >= start] + [semicolon])
     out: list[dict[str, str]] = []
     for cs, ce in clauses(text, depth_map(text)):
-        if ce <= c.start or cs >= stop:
+        if ce <= start or cs >= stop:
             continue
         clause = text[cs:ce]
         inside = [(a - cs, b - cs) for a, b in quoted_terms(text) if cs <= a < ce]
         for m in FIGURE.finditer(clause):
-            if any(a <= m.start() < b for a, b in inside) or m.start() + cs < c.start:
+            if any(a <= m.start() < b for a, b in inside) or m.start() + cs < start:
                 continue
             figure = m.group(0)
             if whole_figure_at(figure, clause) != m.start():
                 continue
             measures = clause[: m.start()].strip()[-MAX_MEASURES:] or figure
-            entry = {"figure": figure, "measures": measures, "quote": window(clause, m.start(), m.end())}
+            entry = {"figure": figure, "measures": unmarked(measures),
+                     "quote": unmarked(window(clause, m.start(), m.end()))}
             hits = corpus.quotes.find(entry["quote"])
             if any(r != rid for r, _ in hits):
                 entry["report"] = rid
-            if entry not in out:
-                out.append(entry)
-    return out[:MAX_OUTCOMES]
+            out.append(entry)
+    return out
 
 
 def variants(d: Draft, corpus: Corpus) -> list[str]:
@@ -242,13 +285,13 @@ def variants(d: Draft, corpus: Corpus) -> list[str]:
             other = _bare(n)
             theirs = {t[1:-1] for t in (n[a:b] for a, b in quoted_terms(n)) if len(t) > 3}
             if sorted(mine) == sorted(other):
-                why = "the same characters reordered"
+                why = "字相同、次序不同"
             elif min(len(mine), len(other)) >= 3 and (mine in other or other in mine):
-                why = "one name inside the other"
+                why = "一个名称包含另一个"
             elif cores & theirs:
-                why = f"shared quoted core “{sorted(cores & theirs)[0]}”"
+                why = f"引号内的部分相同：“{sorted(cores & theirs)[0]}”"
             else:
                 continue
-            out.append(f"draft {d.id} {d.name}: alias of {p.id} ({n})? ({why})")
+            out.append(f"草稿 {d.id} {d.name}：是 {p.id}（{n}）的别名吗？（{why}）")
             break
     return out

@@ -168,14 +168,16 @@ def classify(corpus: Corpus) -> list[Status]:
             out.append(Status(occ, "record", practice=pid))
             continue
         term = unquoted(occ.term)
+        # An entry written for one report skips the term there only.
+        skipped = [k for k in corpus.skipped if not k.report or k.report == occ.report]
         if occ.kind == "quoted":
             # Exactly the term, or a longer skipped name that holds it in this sentence
             # (“镇村除险保安” inside 镇村除险保安专项行动).
             sentence = unquoted(texts[key])
-            skip = next((k for k in corpus.skipped if k.term == term), None) or next(
-                (k for k in corpus.skipped if term in k.term and k.term in sentence), None)
+            skip = next((k for k in skipped if k.term == term), None) or next(
+                (k for k in skipped if term in k.term and k.term in sentence), None)
         else:
-            skip = next((k for k in sorted(corpus.skipped, key=lambda k: -len(k.term))
+            skip = next((k for k in sorted(skipped, key=lambda k: -len(k.term))
                          if any(f.endswith(k.term) for f in _strip_tail(term))), None)
         out.append(Status(occ, "skipped", skip=skip) if skip else Status(occ, "unclassified"))
     return out
@@ -185,6 +187,10 @@ def unused_skips(corpus: Corpus, statuses: list[Status]) -> list[Skip]:
     """coverage.yml entries that classify nothing: stale, to be removed."""
     used = {id(s.skip) for s in statuses if s.skip}
     return [k for k in corpus.skipped if id(k) not in used]
+
+
+KINDS = {"quoted": "引号词语", "measure": "措施名称"}
+"""How the listing names an occurrence's kind (``Occurrence.kind``)."""
 
 
 def format_listing(corpus: Corpus, statuses: list[Status]) -> str:
@@ -205,12 +211,12 @@ def format_listing(corpus: Corpus, statuses: list[Status]) -> str:
         sts = rows[key]
         where = ",".join(dict.fromkeys(s.occurrence.sentence for s in sts))
         if status == "record":
-            what = f"record {label}"
+            what = f"有页面 {label}"
         elif status == "skipped":
             skip = sts[0].skip
             assert skip is not None
-            what = f"skipped [{CATEGORIES[skip.category]}] {skip.term}: {skip.reason}"
+            what = f"已跳过 [{CATEGORIES[skip.category]}] {skip.term}: {skip.reason}"
         else:
-            what = "UNCLASSIFIED: make it a page (name or alias) or list it in data/coverage.yml"
-        out.append(f"  {kind:7} {term}  ({where})  {what}")
+            what = "未归类：为它建页面（名称或别名），或把它列入 data/coverage.yml"
+        out.append(f"  {KINDS[kind]} {term}  ({where})  {what}")
     return "\n".join(out)

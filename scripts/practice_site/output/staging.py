@@ -36,15 +36,15 @@ def begin(target: Path) -> Path:
         # Killed between the two renames of publish(): the last good site is `previous`.
         os.replace(previous, target)
     if target.exists() and not os.access(target, os.W_OK):
-        raise SiteWriteError(f"{target}: the site folder is read-only; nothing was built and "
-                             "the last site is as it was (make it writable and build again)")
+        raise SiteWriteError(f"{target}：网站文件夹是只读的；未生成网站，上次的网站保持原样"
+                             "（改为可写后重新生成）")
     try:
         _remove(previous)
         _remove(staging)  # a killed build's leftovers
         staging.mkdir(parents=True)
     except OSError as exc:
-        raise SiteWriteError(f"{staging}: cannot prepare the new site ({exc.strerror}); "
-                             "nothing was built and the last site is as it was") from exc
+        raise SiteWriteError(f"{staging}：无法准备新网站（{exc.strerror}）；"
+                             "未生成网站，上次的网站保持原样") from exc
     return staging
 
 
@@ -63,8 +63,7 @@ def publish(staging: Path, target: Path) -> None:
         if previous.exists() and not target.exists():
             os.replace(previous, target)
         discard(staging)
-        raise SiteWriteError(f"{target}: cannot replace the site ({exc.strerror}); the last site "
-                             "is as it was") from exc
+        raise SiteWriteError(f"{target}：无法替换网站（{exc.strerror}）；上次的网站保持原样") from exc
     _remove(previous, ignore_errors=True)
 
 

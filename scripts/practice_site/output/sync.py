@@ -72,8 +72,8 @@ class SiteSync:
                 _merge(built, site, files, stale=(set(self.pages) | self.others) - files - self._kept)
             except OSError as exc:
                 raise staging.SiteWriteError(
-                    f"{site}: could not update the served site ({exc.strerror}: {exc.filename}); "
-                    "the next build writes it whole") from exc
+                    f"{site}：无法更新预览中的网站（{exc.strerror}：{exc.filename}）；"
+                    "下一次生成会完整重写") from exc
         pages = {dest: self.pages[dest] for dest in self._kept}
         pages.update((dest, html) for dest, html in self._built.items() if dest in files)
         self.site, self.pages, self.others = site, pages, files - set(pages)

@@ -72,7 +72,8 @@ def export(corpus: Corpus, links: Links, site_url: str = "", directory_urls: boo
                     for src, kind, note in links.inverse[p.id]]
         practices.append({
             "id": p.id, "url": url(uris.practice(p.id)), "former_ids": list(p.former_ids),
-            "name": p.name, "aliases": list(p.aliases),
+            "name": p.name, **({"name_editorial": True} if p.name_editorial else {}),
+            "aliases": list(p.aliases),
             "kind": p.kind, "kind_name": corpus.kinds[p.kind].name,
             "theme": p.theme, "theme_name": corpus.themes[p.theme].name,
             "tags": list(p.tags), "summary": p.summary,

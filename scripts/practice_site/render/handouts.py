@@ -11,7 +11,7 @@ from __future__ import annotations
 from practice_site.corpus.model import Collection, Corpus, Practice, Quote, Report
 from practice_site.render.page import Page, render_page
 from practice_site.render.practice import permalink
-from practice_site.render.urls import uris
+from practice_site.render.urls import public_address, uris
 
 
 def render_collection(c: Collection, corpus: Corpus, site_url: str = "", directory_urls: bool = True) -> Page:
@@ -38,7 +38,9 @@ def render_collection(c: Collection, corpus: Corpus, site_url: str = "", directo
                        {"title": c.title, "description": f"专题讲义：{c.title}"}, directory_urls,
                        heading=c.title, c=c, entries=entries, place=place, reports_of=reports_of,
                        all_quotes=all_quotes, quote_text=quote_text,
-                       address=lambda pid: permalink(site_url, pid))
+                       address=lambda pid: permalink(site_url, pid),
+                       address_of_report=lambda rid: public_address(site_url, f"reports/{rid}/"),
+                       handout_address=public_address(site_url, f"collections/{c.id}/"))
 
 
 def render_collections_index(corpus: Corpus, directory_urls: bool = True) -> Page:

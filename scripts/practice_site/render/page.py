@@ -19,11 +19,17 @@ from markupsafe import Markup, escape
 from pymdownx.slugs import slugify
 
 from practice_site.render.urls import built_url, uris
+from practice_site.text.terms import in_quotes
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 """One template per page kind; ``_base.html`` and ``_macros.html`` are shared."""
 
 _slug = slugify(case="lower")
+PERMALINK_TEXT = "复制链接"
+PERMALINK_TITLE = "复制本节的链接"
+"""The heading link, as mkdocs.yml configures the toc extension for hand-written pages
+(``permalink``, ``permalink_title``): one Chinese link per heading, made to copy the full
+address by copy-link.js. Change both together (tests/test_site_chinese.py)."""
 _TAGS = re.compile(r"<[^>]*>")
 _IDS = re.compile(r'\sid="([^"]+)"')
 
@@ -100,19 +106,35 @@ class PageBuilder:
         return self.link(uris.report(report), text, sentence, title="在原文中查看这句话", data_place=place)
 
     def heading(self, level: int, ident: str | None, content, attrs: str = "") -> Markup:
-        """``<hN id>content¶</hN>``; ``ident`` None: the page title's slug."""
+        """``<hN id>content<a class="headerlink">复制链接</a></hN>``, as the toc extension
+        writes a hand-written page's headings; ``ident`` None: the page title's slug."""
         text = _TAGS.sub("", str(escape(content)))
         plain = Markup(text).unescape()
         ident = ident or heading_id(plain)
         self.headings.append(Heading(level, ident, plain))
         return Markup(f'<h{level}{attrs} id="{escape(ident)}">{escape(content)}'
-                      f'<a class="headerlink" href="#{escape(ident)}" title="Permanent link">&para;</a></h{level}>')
+                      f'<a class="headerlink" href="#{escape(ident)}" title="{PERMALINK_TITLE}">{PERMALINK_TEXT}</a></h{level}>')
+
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
+
+def quoted(text) -> Markup:
+    """``text`` in Chinese quotation marks, the marks inside nested (text/terms.py ``in_quotes``:
+    转引自“‘三鹰’人才培育”). HTML (``Markup``: an auto-linked sentence) is nested in its text
+    only, never inside a tag's attributes."""
+    if not isinstance(text, Markup):
+        return escape(in_quotes(str(text)))
+    parts = _TAG_OR_TEXT.split(str(text))  # odd parts are tags
+    inner = "".join(part if i % 2 else in_quotes(part)[1:-1] for i, part in enumerate(parts))
+    return Markup(f"“{inner}”")
 
 
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals["uris"] = uris
+    env.filters["quoted"] = quoted
     return env
 
 

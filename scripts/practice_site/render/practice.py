@@ -7,7 +7,7 @@ from practice_site.link.graph import Links
 from practice_site.link.suggest import Reason, Suggestion, campaign_members, suggest
 from practice_site.render.autolink import Annotator
 from practice_site.render.page import Page, render_page
-from practice_site.render.urls import uris
+from practice_site.render.urls import public_address, uris
 
 # Section titles and anchors, in page order.
 SECTIONS = {
@@ -41,6 +41,9 @@ def reasons_text(reasons: tuple[Reason, ...], corpus: Corpus) -> str:
     return "；".join(parts)
 
 
+EDITORIAL_NAME = "名称为编者所拟（报告未以此为名）"
+"""Shown beside a name the report does not print (``name_editorial: true``)."""
+
 RELATED_INTRO = ("“报告中并列提及”只表示报告把两者写在一起；其他关系附报告原文；"
                  "标“编者关联”的是编者的理解，报告未说明两者的关系。")
 
@@ -69,7 +72,9 @@ def per_report(corpus: Corpus, entries, report_of) -> list[tuple[Report, list]]:
 
 
 def permalink(site_url: str, pid: str) -> str:
-    return f"{site_url.rstrip('/')}/practices/{pid}/" if site_url else f"practices/{pid}/"
+    """The practice page's address as print gives it (引用本页, handouts): the public one when
+    mkdocs.yml sets ``site_url``, never a local one (urls.public_address)."""
+    return public_address(site_url, f"practices/{pid}/")
 
 
 def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
@@ -100,7 +105,7 @@ def render_practice(p: Practice, corpus: Corpus, links: Links, site_url: str,
              if not any(r.target == src_id and r.kind == k for r in p.related)]
     return render_page(
         "practice.html", me, {"title": p.name, "description": p.summary}, directory_urls,
-        heading=p.name, p=p, theme=corpus.themes[p.theme], themes=corpus.themes,
+        heading=p.name, p=p, editorial_name=EDITORIAL_NAME, theme=corpus.themes[p.theme], themes=corpus.themes,
         kind=corpus.kinds[p.kind].name, tags=corpus.tags, relation_kinds=corpus.relation_kinds,
         part_of=[corpus.practices[c] for c in campaigns if c != p.id],
         honours=[h for h in corpus.honours.values() if p.id in h.practices],

@@ -2,7 +2,31 @@
 from __future__ import annotations
 
 import functools
+import ipaddress
 import posixpath
+from urllib.parse import urlsplit
+
+
+def public_site_url(site_url: str) -> str:
+    """The site's public address (mkdocs.yml ``site_url``) with one trailing slash, as printed
+    pages give it; empty when none is configured or when it is a local address (``mkdocs
+    serve`` sets http://127.0.0.1:8000/): paper must never send a reader to someone's machine."""
+    try:
+        host = urlsplit(site_url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    if not host or host == "localhost" or host.endswith(".localhost"):
+        return ""
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return site_url.strip().rstrip("/") + "/"
+    return "" if ip.is_loopback or ip.is_unspecified or ip.is_link_local else site_url.strip().rstrip("/") + "/"
+
+
+def public_address(site_url: str, path: str) -> str:
+    """``path`` (``practices/zu-anxin/``) under the public address, or alone when there is none."""
+    return public_site_url(site_url) + path
 
 
 class uris:

@@ -52,6 +52,19 @@ _HEAD = re.compile(r"<h1(?=[\s>])")
 # ``<h3 id="sources-<report>">``: a section's per-report groups (render_practice.per_report).
 _UNINDEXED = re.compile(r'<(h[23])(?= id="(?:' + "|".join(UNINDEXED_SECTIONS) + r')(?:-[a-z0-9-]+)?")')
 
+# Sections of listing pages that only repeat practices' names and summaries (the A-Z letters,
+# the tag index, a theme's or a campaign list's cards, the browse lists), by
+# page and heading id; the page's title and introduction stay in the index. Indexed, they
+# held every word of a query that no single practice holds, so an all-words search found
+# only them (issue 21: 出入境管理 gave 标签索引 and a theme, not the practice).
+LISTING_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("practices/index.md", r"digits|[a-z]"),
+    ("tags.md", r"[a-z0-9-]+"),
+    ("themes/*.md", r"practices"),
+    ("campaigns.md", r"with-page"),
+    ("browse/*.md", r"[a-z0-9-]+"),
+)
+
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -96,8 +109,12 @@ def page_meta(uri: str, corpus: Corpus) -> dict:
 def unindexed(uri: str, html: str, corpus: Corpus) -> str:
     """A practice page's HTML with its head and UNINDEXED_SECTIONS marked
     ``data-search-exclude`` (on the heading; Material's search skips the section).
-    The page's result keeps its title and breadcrumbs, and its name is in ``keywords``."""
+    The page's result keeps its title and breadcrumbs, and its name is in ``keywords``.
+    A listing page's LISTING_SECTIONS likewise."""
     if not practice_id(uri, corpus):
+        for pattern, ids in LISTING_SECTIONS:
+            if fnmatch.fnmatchcase(uri, pattern):
+                return re.sub(r'<(h[2-6])(?= id="(?:' + ids + r')")', r"<\1 data-search-exclude", html)
         return html
     html = _HEAD.sub("<h1 data-search-exclude", html, count=1)
     return _UNINDEXED.sub(r"<\1 data-search-exclude", html)
@@ -226,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     data = Path((argv if argv is not None else sys.argv[1:] or ["data"])[0])
     corpus, problems = load_corpus(data, data.resolve().parent)
     if problems:
-        print(f"{len(problems)} problem(s) in {data}; run scripts/build.py check", file=sys.stderr)
+        print(f"{data} 中有 {len(problems)} 个问题；运行 scripts/build.py check 查看", file=sys.stderr)
         return 1
     print("\n".join(dictionary_words(corpus)))
     return 0

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from pathlib import Path
 
 WORKER = "assets/javascripts/workers/search.*.min.js"
 
@@ -58,26 +59,48 @@ _FIXED = (
 _SEARCH = re.compile(
     r'search\((?P<q>[\w$]+)\)\{if\((?P=q)=(?P=q)\.replace\(new RegExp\("\\\\p\{sc=Han\}\+","gu"\),'
     r'(?P<s>[\w$]+)=>\[\.\.\.(?P<seg>[\w$]+)\((?P=s),this\.index\.invertedIndex\)\]\.join\("\* "\)\)')
-# All words required first (+word*); when that finds nothing, the same query as any-of.
-# The required words stand apart from whatever touches them (“百日行动” typed with its marks),
-# or lunr reads the mark and the + as one term; a query lunr refuses is retried as any-of.
+# search(q) is psSearch (below): variants of the query, each first with all its words
+# required (+word*), then any-of. psAll: 1 all words required, 0 any of them (Material's).
+# Generic words (工作, 管理 …: psGeneric) are never required and, in any-of, left out, unless
+# the query holds nothing else. The required words stand apart from whatever touches them
+# (“百日行动” typed with its marks), or lunr reads the mark and the + as one term.
 _ALL_FIRST = (
-    'search({q},psAll){{if(psAll===void 0){{let psR;try{{psR=this.search({q},!0)}}catch(psX){{psR=null}}'
-    'return psR&&psR.items.length?psR:this.search({q},!1)}}'
-    r'if({q}={q}.replace(new RegExp("\\p{{sc=Han}}+","gu"),{s}=>psAll?" "+[...{seg}({s},this.index.invertedIndex)]'
-    '.map(psW=>"+"+psW+"*").join(" ")+" ":[...{seg}({s},this.index.invertedIndex)].join("* "))'
+    'search({q},psAll){{if(psAll===void 0)return psSearch(this,{q});'
+    'let psIx=this.index.invertedIndex,psR=[];{q}.replace(new RegExp("\\\\p{{sc=Han}}+","gu"),'
+    '{s}=>(psR.push(...{seg}({s},psIx)),{s}));let psK=psR.some(psW=>!psGeneric.has(psW));'
+    r'if({q}={q}.replace(new RegExp("\\p{{sc=Han}}+","gu"),{s}=>{{let psL=[...{seg}({s},psIx)]'
+    '.filter(psW=>psAll||!psK||!psGeneric.has(psW));'
+    'return psAll?" "+psL.map(psW=>(psK&&psGeneric.has(psW)?"":"+")+psW+"*").join(" ")+" ":psL.join("* ")}})'
 )
+
+# The query side of the officers' words (query_side.js; search/words.py gives the data):
+# question words left out, generic suffixes cut off and made optional, each officer's word
+# also searched as the report terms it stands for, the variants' results merged by page
+# (each variant's scores relative to its best, so that a variant's best page comes near the
+# top: 两抢一盗 cut into characters matched names by prefix and outscored 抢劫 and 盗窃). When
+# no variant holds all its words, any of the words (the report terms too), with a note; when
+# only pages other than practices hold them all, the first two of those, then the practices
+# that hold some of the words. The notes go to the page on the BroadcastChannel "ps-search"
+# (Material's result message has no place for them); docs/assets/javascripts/search-input.js
+# shows them under the result count.
+_QUERY_SIDE = (Path(__file__).parent / "query_side.js").read_text(encoding="utf-8")
 
 
 def is_worker(src_uri: str) -> bool:
     return fnmatch.fnmatchcase(src_uri, WORKER)
 
 
-def patch(js: str) -> str:
-    """The worker's source with ``segment`` and the query's cutting replaced; ValueError if
-    either is not found exactly once."""
-    return _replace_once(_replace_once(js, _SEGMENT, _FIXED, "segment() function"),
-                         _SEARCH, _ALL_FIRST, "search() query cutting")
+def patch(js: str, words: dict | None = None) -> str:
+    """The worker's source with ``segment`` and the query's cutting replaced, and the query
+    side of the officers' words added (``words``: search/words.py's ``worker_data``; empty
+    when None); ValueError if either function is not found exactly once."""
+    from practice_site.search.words import worker_data
+    fixed = _replace_once(_replace_once(js, _SEGMENT, _FIXED, "segment() function"),
+                          _SEARCH, _ALL_FIRST, "search() query cutting")
+    data = words if words is not None else worker_data({})
+    head = "".join(f"var {name}={value};" for name, value in data.items())
+    at = fixed.index("var psWords=new WeakMap")
+    return fixed[:at] + head + "\n" + _QUERY_SIDE + fixed[at:]
 
 
 def _replace_once(js: str, pattern: re.Pattern, template: str, what: str) -> str:
@@ -93,3 +116,9 @@ def _replace_once(js: str, pattern: re.Pattern, template: str, what: str) -> str
 def segment_source(name: str = "segment") -> str:
     """The fixed function on its own (tests run it in the browser)."""
     return _FIXED.format(name=name)
+
+
+def query_side_source(data: dict[str, str]) -> str:
+    """The query side on its own, with its data (tests run psStrip and psVariants in the
+    browser, after ``segment_source``, which defines psStarts)."""
+    return "".join(f"var {name}={value};" for name, value in data.items()) + "\n" + _QUERY_SIDE

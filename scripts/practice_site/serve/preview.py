@@ -62,13 +62,15 @@ STATE = BuildState()
 
 
 def describe(error: BaseException) -> str:
-    """One line for a build that stopped for another reason than the data (a bug, a disk)."""
+    """One line for a build that stopped for another reason than the data (a bug, a disk):
+    what happened in Chinese, then the words of MkDocs or Python as they were (an editor
+    passes them on; a developer searches for them)."""
     text = str(error).strip() or type(error).__name__
-    if isinstance(error, SystemExit):  # MkDocs' Abort: its message is the whole story
-        return text
+    if isinstance(error, SystemExit):  # MkDocs' Abort: the lines logged above it say why
+        return f"MkDocs 中止了生成（{text}）；原因见上面几行"
     frames = traceback.extract_tb(error.__traceback__)
     where = f"{frames[-1].filename}:{frames[-1].lineno}: " if frames else ""
-    return f"{where}{type(error).__name__}: {text}"
+    return f"生成中断，程序出错（请把这一行告诉开发人员）：{where}{type(error).__name__}: {text}"
 
 
 @contextmanager

@@ -59,7 +59,7 @@ def notify_on_change(server) -> bool:
     try:
         observer = changes_only(Observer)()
     except OSError as exc:
-        log.info(f"Watching files by polling ({exc})")
+        log.info(f"改用轮询方式监视文件（{exc}）")
         return False
     if "Polling" in type(observer).__mro__[1].__name__:  # no native observer on this platform
         return False

@@ -179,7 +179,7 @@ def parse_report(text: str, title: str | None = None) -> ParsedReport:
     the masthead. Raises ValueError if empty."""
     lines = [(i + 1, ln.strip()) for i, ln in enumerate(text.split("\n")) if ln.strip()]
     if not lines:
-        raise ValueError("the report has no text")
+        raise ValueError("报告没有正文")
     return _TreeBuilder(_unwrap(lines), title).build()
 
 

@@ -15,10 +15,10 @@ MAX_ID = 60
 def id_problem(value: str) -> str | None:
     """Why ``value`` is not a valid id, or None."""
     if not ID_RULE.match(value):
-        return (f"{value!r} is not a valid id: use lowercase letters a-z, digits and "
-                "single hyphens (for example 'zu-anxin')")
+        return (f"「{value}」不是有效的 id：只用小写字母 a-z、数字和单个连字符 -"
+                "（例如 zu-anxin）")
     if len(value) > MAX_ID:
-        return f"id is {len(value)} characters long; keep it to {MAX_ID}"
+        return f"id 长 {len(value)} 个字符；不要超过 {MAX_ID} 个"
     return None
 
 

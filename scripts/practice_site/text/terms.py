@@ -46,6 +46,17 @@ def curly_quotes(text: str) -> str:
     return "".join(out)
 
 
+def in_quotes(text: str) -> str:
+    """``text`` in Chinese quotation marks, nested as Chinese typography wants: the double
+    marks inside become single ones (“三鹰”人才培育 -> “‘三鹰’人才培育”), and single marks
+    inside become double, so two pairs never stand side by side (never ““三鹰”人才培育”)."""
+    swapped = text.translate(_NEST)
+    return f"“{swapped}”"
+
+
+_NEST = str.maketrans({"“": "‘", "”": "’", "‘": "“", "’": "”"})
+
+
 def sort_core(name: str) -> str:
     """The part of a name that decides its place in an A–Z list: marks and brackets left out
     (“三鹰” sorts under S)."""
