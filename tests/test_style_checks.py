@@ -119,8 +119,9 @@ def test_pages_never_print_a_local_address():
     assert problems == []
     for site_url in ("http://127.0.0.1:8000/", "https://zhishiku.example.gov.cn/"):
         pages = render_site(corpus, site_url=site_url)
-        text = pages["collections/peixun.md"] + pages["practices/jiayi.md"]
+        text = pages["collections/peixun.md"].html + pages["practices/jiayi.md"].html
         assert "127.0.0.1" not in text
         if "example" in site_url:
-            assert "`https://zhishiku.example.gov.cn/practices/jiayi/`" in text
-            assert "转引自“‘甲乙’机制”，https\\:\\/\\/zhishiku\\.example\\.gov\\.cn\\/practices\\/jiayi\\/" in text
+            assert "<code>https://zhishiku.example.gov.cn/practices/jiayi/</code>" in text
+            assert "<code>https://zhishiku.example.gov.cn/collections/peixun/</code>" in text
+            assert "转引自“‘甲乙’机制”，https://zhishiku.example.gov.cn/practices/jiayi/" in text
