@@ -152,7 +152,7 @@ def on_files(files, config):
     # MkDocs checks the links of Markdown pages; these are HTML: checked here, as strictly
     # (anchors into hand-written pages once those are converted: on_env).
     for problem in broken_links(_pages, {f.src_uri for f in files if f.src_uri not in _pages}):
-        log.warning(f"Generated page links to a missing target: {problem}")
+        log.warning(f"生成的页面链接到不存在的目标：{problem}")
     _handwritten.clear()
     for uri, text in _static.items():  # paths made of validated ids (slug rule)
         files.append(File.generated(config, uri, content=text))
@@ -217,8 +217,8 @@ def on_env(env, config, files):
     # Every page is converted now: links of generated pages to anchors of hand-written ones.
     if _handwritten:
         for problem in broken_links(_pages, _handwritten):
-            if "(no such anchor)" in problem and problem.split(": ", 1)[1].split("#")[0] in _handwritten:
-                log.warning(f"Generated page links to a missing target: {problem}")
+            if "（没有这个锚点）" in problem and problem.split(": ", 1)[1].split("#")[0] in _handwritten:
+                log.warning(f"生成的页面链接到不存在的目标：{problem}")
     # MkDocs makes a new Jinja environment for every build, so `mkdocs serve` compiled
     # Material's templates again on every edit (0.3 s of a 1.6 s CPU rebuild at ~60
     # practices). A bytecode cache in the temp folder (keyed by template source) keeps them.

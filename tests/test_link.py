@@ -292,9 +292,9 @@ def test_the_hooks_link_check_names_a_missing_page_and_anchor(fixture):
     pages[uris.practice("jiayi")] = replace(jiayi, links=(*jiayi.links, ("practices/gone.md", ""),
                                                           (uris.glossary, "no-such-term")))
     assert broken_links(pages, {uris.about}) == [
-        "practices/jiayi.md: practices/gone.md (no such page)",
-        "practices/jiayi.md: glossary.md#no-such-term (no such anchor)"]
+        "practices/jiayi.md: practices/gone.md（没有这个页面）",
+        "practices/jiayi.md: glossary.md#no-such-term（没有这个锚点）"]
     # Once the hand-written pages are converted, anchors into them are checked too.
     about = {uris.about: {"evidence-x"}}
-    assert broken_links(pages, about)[0] == "practices/jiayi.md: about.md#evidence (no such anchor)"
+    assert broken_links(pages, about)[0] == "practices/jiayi.md: about.md#evidence（没有这个锚点）"
     assert all("about.md#evidence" not in p for p in broken_links(pages, {uris.about: {"evidence"}}))

@@ -159,9 +159,9 @@ def broken_links(pages: dict[str, Page], others: set[str] | dict[str, set[str]])
         for to, anchor in dict.fromkeys(page.links):
             if to in pages:
                 if anchor and anchor not in pages[to].ids:
-                    out.append(f"{uri}: {to}#{anchor} (no such anchor)")
+                    out.append(f"{uri}: {to}#{anchor}（没有这个锚点）")
             elif to not in others:
-                out.append(f"{uri}: {to} (no such page)")
+                out.append(f"{uri}: {to}（没有这个页面）")
             elif anchor and isinstance(others, dict) and anchor not in others[to]:
-                out.append(f"{uri}: {to}#{anchor} (no such anchor)")
+                out.append(f"{uri}: {to}#{anchor}（没有这个锚点）")
     return out
