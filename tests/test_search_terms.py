@@ -43,6 +43,20 @@ def test_unindexed_sections_marked_on_practice_pages_only(real_corpus):
     assert tuning.unindexed("about.md", html, c) == html
 
 
+def test_listing_sections_out_of_the_index_on_listing_pages_only(real_corpus):
+    """Issue 21's LISTING_SECTIONS on the templates' HTML: a heading whose whole id matches."""
+    c = real_corpus
+    az = '<h1 id="a-z">A–Z</h1>\n<p>导语</p>\n<h2 id="a">A</h2>\n<h2 id="digits">0–9</h2>\n<h2 id="ab">x</h2>\n'
+    assert tuning.unindexed("practices/index.md", az, c) == (
+        '<h1 id="a-z">A–Z</h1>\n<p>导语</p>\n<h2 data-search-exclude id="a">A</h2>\n'
+        '<h2 data-search-exclude id="digits">0–9</h2>\n<h2 id="ab">x</h2>\n')
+    theme = '<h2 id="intro">x</h2>\n<h2 id="practices">本主题的做法</h2>\n'
+    assert tuning.unindexed("themes/fuwu.md", theme, c) == (
+        '<h2 id="intro">x</h2>\n<h2 data-search-exclude id="practices">本主题的做法</h2>\n')
+    assert tuning.unindexed("campaigns.md", '<h2 id="with-page">y</h2>', c) == '<h2 data-search-exclude id="with-page">y</h2>'
+    assert tuning.unindexed("glossary.md", '<h2 id="a">A</h2>', c) == '<h2 id="a">A</h2>'
+
+
 def test_user_words_are_whole_han_names_jieba_would_split_off_a_character(real_corpus):
     words = tuning.dictionary_words(real_corpus)
     assert "租安心" in words  # stock jieba: 租 / 安心

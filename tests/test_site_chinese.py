@@ -109,3 +109,23 @@ def test_the_404_page_is_chinese_with_search_and_a_way_home(built_site):
     assert '<script src="/assets/javascripts/open-search.js"></script>' in html
     assert (built_site / "assets" / "javascripts" / "open-search.js").exists()
     assert "404" not in re.sub(r"<script.*?</script>|<[^>]+>", "", html, flags=re.S)
+
+
+def test_generated_headings_carry_the_link_mkdocs_yml_configures():
+    """Generated pages write their headings themselves (render/page.py): with the same one
+    link, text and tooltip, that the toc extension gives a hand-written page's headings."""
+    import yaml
+
+    from conftest import ROOT
+    from practice_site.render.page import PERMALINK_TEXT, PERMALINK_TITLE, PageBuilder
+
+    class Loose(yaml.SafeLoader):
+        pass
+
+    Loose.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loose)  # noqa: S506
+    toc = next(e["toc"] for e in config["markdown_extensions"] if isinstance(e, dict) and "toc" in e)
+    assert (toc["permalink"], toc["permalink_title"]) == (PERMALINK_TEXT, PERMALINK_TITLE) == HEADING_LINK
+    html = str(PageBuilder("practices/x.md").heading(2, "how", "做法要点"))
+    assert html == ('<h2 id="how">做法要点<a class="headerlink" href="#how" title="复制本节的链接">'
+                    "复制链接</a></h2>")

@@ -125,3 +125,23 @@ def test_pages_never_print_a_local_address():
             assert "<code>https://zhishiku.example.gov.cn/practices/jiayi/</code>" in text
             assert "<code>https://zhishiku.example.gov.cn/collections/peixun/</code>" in text
             assert "转引自“‘甲乙’机制”，https://zhishiku.example.gov.cn/practices/jiayi/" in text
+
+
+def test_an_editorial_name_is_noted_on_its_page(tmp_path):
+    corpus, problems = _load(tmp_path, "practices/jiayi.yml", "name: “甲乙”机制\n",
+                             "name: 甲乙纠纷化解机制\nname_editorial: true\n")
+    assert problems == []
+    pages = render_site(corpus)
+    assert "名称为编者所拟（报告未以此为名）" in pages["practices/jiayi.md"].html
+    assert sum("名称为编者所拟" in p.html for p in pages.values()) == 1
+
+
+def test_quotes_nest_in_the_text_of_html_never_in_its_attributes():
+    from markupsafe import Markup
+
+    from practice_site.render.page import quoted
+    assert quoted("“三鹰”人才培育") == "“‘三鹰’人才培育”"
+    assert quoted("<b>") == "“&lt;b&gt;”"  # plain text is escaped
+    # An auto-linked sentence: the link's text nests, its tooltip (another record's words) stays.
+    assert quoted(Markup('推进<a href="x/" title="“甲乙”机制">“甲乙”</a>工作')) == (
+        '“推进<a href="x/" title="“甲乙”机制">‘甲乙’</a>工作”')
