@@ -271,7 +271,8 @@ def on_pre_build(config):
     config.site_dir = str(_staging)
     _sync.begin(_site)
     _warnings.count = 0
-    logging.getLogger("mkdocs").addHandler(_warnings)
+    for name in BUILD_LOGGERS:
+        logging.getLogger(name).addHandler(_warnings)
 
 
 def _search_index_as_utf8(config):
@@ -288,7 +289,8 @@ def _search_index_as_utf8(config):
 @event_priority(-1000)  # after every plugin's writes (the offline plugin's is at -100)
 def _publish(config):
     global _staging
-    logging.getLogger("mkdocs").removeHandler(_warnings)
+    for name in BUILD_LOGGERS:
+        logging.getLogger(name).removeHandler(_warnings)
     config.site_dir, built, _staging = str(_site), _staging, None
     if config.strict and _warnings.count:
         staging.discard(built)  # MkDocs aborts right after this: keep the last good site
@@ -316,7 +318,8 @@ on_post_build = CombinedEvent(_cache_summary, _search_index_as_utf8, _publish)
 
 def on_build_error(error):
     global _staging
-    logging.getLogger("mkdocs").removeHandler(_warnings)
+    for name in BUILD_LOGGERS:
+        logging.getLogger(name).removeHandler(_warnings)
     if _staging is not None:
         staging.discard(_staging)
         _staging = None
@@ -327,6 +330,9 @@ def on_build_error(error):
 
 # Counts warnings as MkDocs' strict mode does, to refuse a site it is about to abort.
 _warnings = cache_pages.LogCounter(logging.WARNING)
+BUILD_LOGGERS = ("mkdocs", "properdocs")
+"""Where the build's warnings are logged: MkDocs logs under ``mkdocs``, ProperDocs (the
+maintained fork) under ``properdocs``; --strict must see both before the site is swapped in."""
 _site: Path | None = None
 _staging: Path | None = None
 _command = "build"
