@@ -221,7 +221,7 @@ def test_writers_refuse_a_path_outside_the_site(tmp_path, monkeypatch):
     with redirect_stderr(io.StringIO()) as err, redirect_stdout(io.StringIO()):
         assert cli.main(["--data", str(FIXTURE), "pages", "--out", str(out)]) == 1
     assert "拒绝写到" in err.getvalue()
-    monkeypatch.setattr(mkdocs_hooks, "_pages", evil)
+    monkeypatch.setattr(mkdocs_hooks.build, "pages", evil)
     with pytest.raises(PluginError, match="网站以外"):
         mkdocs_hooks.on_files([], None)
     assert not (tmp_path / "evil").exists() and not (tmp_path / "a" / "evil").exists()

@@ -2,9 +2,6 @@
 unindexed sections and jieba's user words, in memory and in a real build's index."""
 import json
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from conftest import ROOT
 from practice_site.render.site import render_site
 from practice_site.render.urls import uris
@@ -84,28 +81,3 @@ def test_remembered_segmentation_follows_the_dictionary(tmp_path):
     tuning.install_user_dictionary(["测甲乙警务"], folder=tmp_path, lazy=True)
     assert "测甲乙警务" in tuning.installed_words()
     assert "测甲乙警务" in list(jieba.cut(text))
-
-
-_MIXED = st.text(st.sampled_from(list("开展测乙丙警务工作项目制驻企“”，。 aZ9-\u200b\n") + ["測", "𠀀"]), max_size=120)
-
-
-@settings(max_examples=200, deadline=None)
-@given(texts=st.lists(_MIXED, min_size=1, max_size=6))
-def test_segmenter_cuts_as_material_does(tmp_path_factory, texts):
-    """tuning.segmenter (compiled once, runs and short texts remembered) gives what
-    Material's own _segment_chinese gives, text after text, before and after a user word is
-    added to the dictionary."""
-    from material.plugins.search.plugin import SearchIndex
-    tuning.memoize_segmentation()
-    stock = SearchIndex(lang=["zh"], separator=r"[\s\-]+", pipeline=[], fields={})._segment_chinese
-    segment = tuning.segmenter()
-    count = "".join("零一二三四五六七八九"[int(d)] for d in str(len(tuning.installed_words())))
-    word = f"测乙丙{count}警务"  # new to jieba in every example
-    texts.append(f"开展{word}工作")
-    for text in texts + texts:  # the second time from what it remembered
-        assert segment(text) == stock(text), text
-    before = segment(texts[-1])
-    tuning.install_user_dictionary([word], folder=tmp_path_factory.mktemp("words"), lazy=True)
-    for text in texts:
-        assert segment(text) == stock(text), text
-    assert word in segment(texts[-1]) and word not in before

@@ -13,7 +13,8 @@ Data flows down this list; each stage imports only the stages below it:
 - ``drafting``: ``add-report``: a report's initiatives found and drafted as records.
 - ``serve`` and ``output``: the preview's additions, file watching, staged and in-place
   writing of the site.
-- ``mkdocs_adapter``: the page cache that only MkDocs builds use; with
+- ``mkdocs_adapter``: the MkDocs side (the events' work on one state object, options,
+  serve wiring, the five private touchpoints in ``compat``, the page cache); with
   ``scripts/mkdocs_hooks.py`` the only code that touches MkDocs.
 - ``cli``: ``scripts/build.py`` commands over the same stages.
 """

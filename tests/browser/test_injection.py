@@ -67,9 +67,10 @@ def poisoned_corpus(data: Path):
 HOOK = """import pickle, sys
 sys.path.insert(0, {scripts!r})
 import mkdocs_hooks
+from practice_site.mkdocs_adapter import build
 with open({corpus!r}, "rb") as f:
     CORPUS = pickle.load(f)
-mkdocs_hooks.load_corpus = lambda data, root, reuse=False: (CORPUS, [])
+build.load_corpus = lambda data, root, reuse=False: (CORPUS, [])
 from mkdocs_hooks import *  # noqa: F403  (the site's hook, on the poisoned corpus)
 """
 

@@ -9,13 +9,11 @@ by duck typing: the hook passes them in.
 """
 from __future__ import annotations
 
-import functools
 import json
 import logging
-import sys
 
 from practice_site.mkdocs_adapter.cache_entries import PageCache, digest, versions
-from practice_site.search import html_sections, tuning
+from practice_site.search import tuning
 
 SEARCH = "search"
 JIEBA = "jieba"
@@ -57,7 +55,6 @@ class BuildCache:
         self.cache = cache
         self.search_index = None
         self.search_salt = ""
-        self.fast_parser: type | None = None
 
     def summary(self) -> str:
         """What this build took from the cache, for the log."""
@@ -69,11 +66,10 @@ class BuildCache:
     # -- search entries -------------------------------------------------------------------
     def wrap_search(self, index) -> None:
         """Route Material's ``SearchIndex.add_entry_from_context`` through the cache."""
+        from practice_site.mkdocs_adapter import compat
         self.search_index = index
         self.search_salt = digest(versions("mkdocs-material", "jieba"), sorted(tuning.installed_words()))
-        original = index.add_entry_from_context
-        index.add_entry_from_context = functools.partial(self.add_search_entries, index, original)
-        index._segment_chinese = tuning.segmenter()  # same cut, remembered (tuning.py)
+        compat.route_search_entries(index, self.add_search_entries)
 
     def search_key(self, page) -> str:
         meta = {k: page.meta.get(k) for k in ("title", "tags", "search")}
@@ -86,13 +82,5 @@ class BuildCache:
             index.entries.extend(hit)
             return
         start = len(index.entries)
-        module = sys.modules[type(index).__module__]  # Material's search plugin
-        stock = module.Parser
-        if self.fast_parser is None:
-            self.fast_parser = html_sections.parser_class(stock)
-        module.Parser = self.fast_parser  # type: ignore[attr-defined]  # for this page only
-        try:
-            original(page)
-        finally:
-            module.Parser = stock  # type: ignore[attr-defined]
+        original(page)
         self.cache.put(SEARCH, page.file.src_uri, key, index.entries[start:])

@@ -29,7 +29,6 @@ import functools
 import os
 import re
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from practice_site.corpus.model import Corpus, Practice
@@ -199,40 +198,6 @@ def memoize_segmentation(size: int = 200_000) -> None:
 
     cut.cache_info = remembered.cache_info  # type: ignore[attr-defined]
     jieba.cut = cut
-
-
-def segmenter() -> Callable[[str], str]:
-    """Material's ``SearchIndex._segment_chinese`` with the same result (tests/test_search_terms.py):
-    every run of Han characters cut by jieba, the words joined and surrounded by zero-width
-    spaces. Material compiles its pattern and joins the cut words on every call (every title
-    and text of every section: a twentieth of a cold build at 1,000 practices); here the
-    pattern is compiled once and each run's replacement, and each short text's result, is
-    remembered for the build (the dictionary, which changes the cut, is fixed by then: its
-    total is part of the key)."""
-    import jieba
-    from backrefs import bre
-    han = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)
-    runs: dict[tuple[str, int], str] = {}
-    texts: dict[tuple[str, int], str] = {}
-
-    def replace(match) -> str:
-        value = match.group(0)
-        key = (value, jieba.dt.total)
-        if (out := runs.get(key)) is None:
-            out = runs[key] = "\u200b" + "\u200b".join(jieba.cut(value.encode("utf-8"))) + "\u200b"
-        return out
-
-    def segment(data: str) -> str:
-        if _pending:  # the user words are added to jieba's dictionary before the first cut
-            load_pending()
-        jieba.dt.check_initialized()  # so that the keys hold the dictionary's final total
-        if len(data) > 80:
-            return han.sub(replace, data).strip("\u200b")
-        key = (data, jieba.dt.total)
-        if (out := texts.get(key)) is None:
-            out = texts[key] = han.sub(replace, data).strip("\u200b")
-        return out
-    return segment
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,7 @@ Linux) reports a save at once. It also reports files being *opened* and *read*, 
 rebuilds on any event while our build reads every data file: a rebuild would set off the
 next. So only events that change a file are asked for (on Linux the kernel filters them).
 
-No MkDocs here: the hook hands the live server over.
+No MkDocs here: mkdocs_adapter/serve.py hands the live server over, compat.py swaps it in.
 """
 from __future__ import annotations
 
@@ -50,28 +50,21 @@ def changes_only(observer_class: Any) -> Any:
     return ChangesOnly
 
 
-def notify_on_change(server) -> bool:
-    """Replace the live server's polling observer, before it starts, with the platform's
-    own; the watches already made are made again on it. False (polling kept) where the
-    platform has none or refuses one (inotify's instance limit reached)."""
+def change_observer(server) -> Any:
+    """The platform's own observer, asking for changes only, to replace the live server's
+    polling one before it starts (``compat.replace_observer``); None (polling kept) where the
+    server has started, or the platform has none or refuses one (inotify's instance limit)."""
     if getattr(server.observer, "is_alive", lambda: False)():
-        return False
+        return None
     try:
         observer = changes_only(Observer)()
     except OSError as exc:
         log.info(f"改用轮询方式监视文件（{exc}）")
-        return False
+        return None
     if "Polling" in type(observer).__mro__[1].__name__:  # no native observer on this platform
-        return False
+        return None
     # MkDocs waits for 0.1 s without events before it builds: made for polling, which
     # reports a save's events in bursts; notified events of one save arrive within a
     # millisecond or two.
     server.build_delay = QUIET
-    counts = dict(server._watched_paths)
-    server._watched_paths.clear()
-    server._watch_refs.clear()
-    server.observer = observer
-    for path, count in counts.items():
-        for _ in range(count):
-            server.watch(path)
-    return True
+    return observer

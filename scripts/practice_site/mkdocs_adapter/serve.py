@@ -1,0 +1,61 @@
+"""``mkdocs serve`` wired to the preview: every build ends, tabs reload, problems are shown.
+
+MkDocs' live server holds every request after a failed rebuild ("the server will appear
+stuck") and injects an inline reload script the CSP refuses. Here every build ends (a refused
+one leaves the last good site whole: output/staging.py), open tabs reload either way, and each
+served page names the problems of a refused build (serve/preview.py). The private parts of
+the live server are reached through compat.py only.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from practice_site.mkdocs_adapter import compat
+from practice_site.serve import preview, watcher
+
+log = logging.getLogger("mkdocs.hooks.practice_site")
+
+
+def wire(server: Any, config: Any, builder: Callable[[], None], data: Path | None) -> Any:
+    def build_and_report() -> None:
+        with preview.logged_problems("mkdocs") as logged:
+            try:
+                builder()
+            except (Exception, SystemExit) as exc:
+                preview.STATE.finished(exc, logged)
+                log.error("仍在提供上次成功生成的网站；改正上面的问题后保存。")
+            else:
+                preview.STATE.finished(None, logged)
+
+    app, not_found = server.get_app(), server.error_handler
+    error_page = compat.live_reload(server, lambda page, epoch: preview.inject(page, epoch, preview.STATE))
+
+    def app_with_assets(environ, start_response):
+        if found := preview.asset(environ.get("PATH_INFO", "")):
+            kind, body = found
+            start_response("200 OK", [("Content-Type", kind), ("Content-Length", str(len(body))),
+                                      ("Cache-Control", "no-cache")])
+            return [body]
+        return app(environ, start_response)
+
+    def watch_again(folder: Path) -> None:
+        log.info(f"{folder} 又出现了：重新监视它")
+        server.unwatch(str(folder))
+        server.watch(str(folder))
+        compat.request_rebuild(server)
+
+    # A preview of another data folder (PRACTICE_SITE_DATA) reloads on its edits too.
+    if data and data.is_dir() and not any(data.resolve() == Path(p).resolve() for p in config.watch):
+        config.watch.append(str(data))
+    folders = [Path(p) for p in [config.docs_dir, *config.watch] if Path(p).is_dir()]
+    preview.FolderReturn(folders, watch_again).start()
+    server.builder = build_and_report
+    server.error_handler = lambda code: error_page(not_found(code))
+    server.set_app(app_with_assets)
+    # A save reaches the build at once instead of at the next poll (watcher.py).
+    if observer := watcher.change_observer(server):
+        compat.replace_observer(server, observer)
+    return server
