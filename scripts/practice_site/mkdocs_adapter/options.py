@@ -48,10 +48,13 @@ class Options:
         section = (config.extra or {}).get("practice_site") or {}
         if not isinstance(section, dict) or set(section) - KEYS:
             raise PluginError(f"mkdocs.yml: extra.practice_site: 只能有这些键：{', '.join(sorted(KEYS))}")
-        # An environment variable's relative path is from the working directory, as usual.
+        # A relative path is from mkdocs.yml's folder; an environment variable's from the
+        # working directory, as usual (root / an absolute path is that path).
         data = Path(os.environ.get(DATA_ENV) or root / str(section.get("data") or "data"))
-        cache = os.environ.get(CACHE_ENV, "").strip() or str(root / str(section.get("cache") or "build/cache"))
-        return cls(root=root, data=data, cache=None if cache.lower() in OFF else Path(cache),
+        env_cache = os.environ.get(CACHE_ENV, "").strip()
+        cache = env_cache or str(section.get("cache") or "build/cache")
+        folder = Path(cache) if env_cache else root / cache
+        return cls(root=root, data=data, cache=None if cache.lower() in OFF else folder,
                    drafts=os.environ.get(DRAFTS_ENV))
 
 
