@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.utils.yaml import yaml_load
 
 from practice_site.mkdocs_adapter.cache_entries import CACHE_ENV
 from practice_site.render.drafts import ENV as DRAFTS_ENV
@@ -61,25 +61,13 @@ class Options:
 def configured_site_url(config: Any, command: str) -> str:
     """``site_url`` as mkdocs.yml sets it. ``mkdocs serve`` replaces ``config.site_url`` with
     its own local address (http://127.0.0.1:8000/), which printed pages must never carry:
-    under serve the value is read from the file itself (tags such as !ENV read as unset)."""
+    under serve the value is read from the file itself, with MkDocs' own YAML loader (it
+    follows ``INHERIT`` and resolves ``!ENV`` as a build would)."""
     if command != "serve" or not config.config_file_path:
         return config.site_url or ""
-
-    class _Loose(yaml.SafeLoader):
-        pass
-
-    _Loose.add_multi_constructor("", lambda loader, suffix, node: None)
-    path, seen = Path(config.config_file_path), set()
-    while path not in seen:  # a config may INHERIT the one that sets site_url
-        seen.add(path)
-        try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), _Loose)  # noqa: S506
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            return ""
-        if not isinstance(raw, dict):
-            return ""
-        if "site_url" in raw or not isinstance(raw.get("INHERIT"), str):
-            value = raw.get("site_url")
-            return value if isinstance(value, str) else ""
-        path = (path.parent / raw["INHERIT"]).resolve()
-    return ""
+    try:
+        with open(config.config_file_path, "rb") as fd:
+            value = yaml_load(fd).get("site_url")
+    except (OSError, ConfigurationError):
+        return ""
+    return value if isinstance(value, str) else ""
