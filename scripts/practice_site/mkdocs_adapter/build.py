@@ -11,9 +11,7 @@ from __future__ import annotations
 import html
 import json
 import logging
-import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -187,10 +185,9 @@ class Build:
                 if "（没有这个锚点）" in problem and problem.split(": ", 1)[1].split("#")[0] in self.handwritten:
                     log.warning(f"生成的页面链接到不存在的目标：{problem}")
         # MkDocs makes a new Jinja environment for every build, so serve compiled Material's
-        # templates again on every edit: a bytecode cache (keyed by template source) keeps them.
-        folder = Path(tempfile.gettempdir()) / f"practice-site-jinja-{os.getuid() if hasattr(os, 'getuid') else 0}"
-        folder.mkdir(exist_ok=True)
-        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        # templates again on every edit: Jinja's bytecode cache (keyed by template source, in
+        # the system's temp folder, as for our own templates: render/page.py) keeps them.
+        env.bytecode_cache = FileSystemBytecodeCache()
         # Pages whose themed HTML is in the page cache print it instead (cache_theme.py).
         self.output = None
         if self.cached:

@@ -131,8 +131,11 @@ def quoted(text) -> Markup:
 
 
 def _environment() -> jinja2.Environment:
+    # The bytecode cache (Jinja's own, in the system's temp folder, keyed by template source)
+    # spares every `mkdocs build` compiling the templates again: 0.2 s of today's site.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             bytecode_cache=jinja2.FileSystemBytecodeCache())
     env.globals["uris"] = uris
     env.filters["quoted"] = quoted
     return env
