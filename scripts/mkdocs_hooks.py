@@ -78,4 +78,4 @@ def on_build_error(error):
 
 
 def on_serve(server, config, builder):
-    return serve.wire(server, config, builder, build.options and build.options.data)
+    return serve.wire(server, config, builder, build.options and build.options.data, build.preview)

@@ -1,4 +1,4 @@
-"""``load_corpus(reuse=True)`` (mkdocs serve) gives what a fresh load gives, after any edit.
+"""``load_corpus(reuse=LoadMemo())`` (mkdocs serve) gives what a fresh load gives, after any edit.
 
 A series of edits to a copy of the fixture corpus, each loaded both ways in one process;
 the problems, the rendered pages and the export must be equal. Records whose file and
@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from conftest import FIXTURE
-from practice_site.corpus.load import load_corpus
+from practice_site.corpus.load import LoadMemo, load_corpus
 from practice_site.link.graph import link_corpus
 from practice_site.render.export import dumps, export_files
 from practice_site.render.page_memo import PageMemo
@@ -67,7 +67,7 @@ EDITS = [  # (label, file under data/, old text or None for a new file, new text
 ]
 
 
-def outputs(data, reuse: bool, memo: PageMemo | None = None):
+def outputs(data, reuse: LoadMemo | None, memo: PageMemo | None = None):
     corpus, problems = load_corpus(data, data.parent, reuse=reuse)
     if problems:
         return corpus, [str(p) for p in problems], None
@@ -91,13 +91,13 @@ def apply(data, rel: str, old: str | None, new: str | None) -> None:
 def test_reused_load_and_pages_equal_a_fresh_load_after_each_edit(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(FIXTURE, data)
-    memo = PageMemo()
-    previous, _, _ = outputs(data, reuse=True, memo=memo)
-    seen_problems, reused = False, []
+    memo, loads = PageMemo(), LoadMemo()
+    previous, _, _ = outputs(data, reuse=loads, memo=memo)
+    seen_problems, reused, previous_problems = False, [], []
     for label, rel, old, new in EDITS:
         apply(data, rel, old, new)
-        corpus, problems, built = outputs(data, reuse=True, memo=memo)
-        _, fresh_problems, fresh_built = outputs(data, reuse=False)
+        corpus, problems, built = outputs(data, reuse=loads, memo=memo)
+        _, fresh_problems, fresh_built = outputs(data, reuse=None)
         assert problems == fresh_problems, label
         assert built == fresh_built, label
         seen_problems |= bool(problems)
@@ -112,7 +112,15 @@ def test_reused_load_and_pages_equal_a_fresh_load_after_each_edit(tmp_path):
             assert all(previous.practices.get(pid) is p for pid, p in corpus.practices.items()), label
         elif not problems:  # a record's context changed: every record read again
             assert not any(previous.practices.get(pid) is p for pid, p in corpus.practices.items()), label
-        previous = corpus
+        if not problems and not previous_problems:
+            # A report's parse is reused while its text and title are the same.
+            for rid, report in corpus.reports.items():
+                before = previous.reports[rid]
+                same = before.parsed == report.parsed and before.title == report.title
+                assert (before.parsed is report.parsed) == same, (label, rid)
+            assert any(corpus.reports[rid].parsed is r.parsed for rid, r in previous.reports.items()) == (
+                not rel.startswith("reports/")), label
+        previous, previous_problems = corpus, problems
     assert seen_problems
     # A summary edit re-renders the pages showing it (its own, jingwang-ronghe's inverse
     # relation, the report linking it); the two other practices and the other report are
@@ -127,14 +135,15 @@ def test_a_broken_record_is_reported_on_every_load_until_fixed(tmp_path, broken)
     shutil.copytree(FIXTURE, data)
     path = data / "practices" / "jiayi.yml"
     good = path.read_text(encoding="utf-8")
-    load_corpus(data, data.parent, reuse=True)
+    loads = LoadMemo()
+    load_corpus(data, data.parent, reuse=loads)
     path.write_text(broken + good if broken == "\ufeff" else good.replace("tags: [矛盾纠纷]", broken), encoding="utf-8")
-    first = load_corpus(data, data.parent, reuse=True)[1]
-    again = load_corpus(data, data.parent, reuse=True)[1]
+    first = load_corpus(data, data.parent, reuse=loads)[1]
+    again = load_corpus(data, data.parent, reuse=loads)[1]
     assert first and first == again == load_corpus(data, data.parent)[1]
     assert all(p.path.endswith("practices/jiayi.yml") for p in first)
     path.write_text(good, encoding="utf-8")
-    assert load_corpus(data, data.parent, reuse=True)[1] == []
+    assert load_corpus(data, data.parent, reuse=loads)[1] == []
 
 
 @pytest.mark.parametrize("data", [

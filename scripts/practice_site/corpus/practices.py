@@ -40,9 +40,9 @@ the quoted phrase."""
 
 def read_practices(folder: DataFolder, reports: dict[str, Report], themes: dict[str, Theme],
                    tags: dict[str, Tag], kinds: dict[str, Kind],
-                   relation_kinds: dict[str, RelationKind], *, reuse: bool = False) -> dict[str, Practice]:
+                   relation_kinds: dict[str, RelationKind], *, memo: RecordMemo | None = None) -> dict[str, Practice]:
     """Every ``practices/*.yml``; records with problems are left out (their problems kept).
-    ``reuse``: records unchanged since the last load with ``reuse`` are taken from it (RecordMemo)."""
+    ``memo``: records unchanged since the last load with this memo are taken from it."""
     # A source that did not load has its own problem; checking records against it would
     # only repeat that problem once per record. A taxonomy entry that is declared but
     # broken still counts as known: its own problem stops the build anyway.
@@ -56,7 +56,7 @@ def read_practices(folder: DataFolder, reports: dict[str, Report], themes: dict[
     readers: dict[str, FieldReader] = {}
     tops: dict[str, Value] = {}
     files = folder.record_ids()
-    memo = _MEMO if reuse else RecordMemo()
+    memo = memo or RecordMemo()
     # What a record is checked against: every file read so far, and the attribution words,
     # which the first record that parses reads (read here too, so that the context holds them).
     memo.begin((folder.read_digest(), _raw(folder.data_dir / "attribution.yml"), str(folder.data_dir),
@@ -147,8 +147,6 @@ def _raw(path: Path) -> bytes | None:
     except OSError:
         return None
 
-
-_MEMO = RecordMemo()
 """Kept between loads of one process (``reuse``: mkdocs serve)."""
 
 

@@ -19,8 +19,12 @@ def looks_like_typo(title: str, line: str) -> bool:
     return SequenceMatcher(None, title, line).ratio() >= 0.75
 
 
-def read_reports(folder: DataFolder) -> dict[str, Report]:
+def read_reports(folder: DataFolder, parsed: dict | None = None) -> dict[str, Report]:
+    """``parsed``: (text, title) -> parse of the last load's reports, reused (and updated to
+    this load's) when given: parsing is a function of the two."""
     out: dict[str, Report] = {}
+    last, now = (parsed.copy(), parsed) if parsed is not None else ({}, {})
+    now.clear()
     reports_dir = folder.data_dir / "reports"
     for txt in sorted(reports_dir.glob("*.txt")):
         shown = folder.rel(txt)
@@ -51,16 +55,16 @@ def read_reports(folder: DataFolder) -> dict[str, Report]:
         year = r.integer(fields.get("year"), "year")
         kind = r.text(fields.get("kind"), "kind")
         try:
-            parsed = parse_report(text, title)
+            report = now[(text, title)] = last.get((text, title)) or parse_report(text, title)
         except ValueError as exc:
             folder.whole_file(txt, 1, f"{exc}；空报告不能发布")
             continue
-        if title and parsed.title and not same_title(title, parsed.title) and looks_like_typo(title, parsed.title):
-            r.problem(fields["title"].line, "title", f"与报告的标题行{quoted(parsed.title)}"
+        if title and report.title and not same_title(title, report.title) and looks_like_typo(title, report.title):
+            r.problem(fields["title"].line, "title", f"与报告的标题行{quoted(report.title)}"
                       "不一致；照原文复制标题")
         if None in (title, unit, year, kind):
             continue
-        out[txt.stem] = Report(txt.stem, title, unit, year, kind, shown, parsed)  # type: ignore[arg-type]
+        out[txt.stem] = Report(txt.stem, title, unit, year, kind, shown, report)  # type: ignore[arg-type]
     if not out and not folder.broken("reports"):
         folder.whole_file(reports_dir, 0, f"没有找到报告；请加入{folder.role(reports_dir)[1]}")
     return out

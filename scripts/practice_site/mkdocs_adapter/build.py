@@ -19,13 +19,13 @@ from typing import Any
 from jinja2 import ChoiceLoader, DictLoader, FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from practice_site.corpus.load import load_corpus
+from practice_site.corpus.load import LoadMemo, load_corpus
 from practice_site.corpus.problems import format_problems
 from practice_site.link.graph import link_corpus
 from practice_site.mkdocs_adapter import cache_entries, cache_pages, cache_theme, compat
 from practice_site.mkdocs_adapter.options import Options, configured_site_url
+from practice_site.mkdocs_adapter.pages import TemplatePage, nav_titles, toc
 from practice_site.output import staging
 from practice_site.output.sync import SiteSync
 from practice_site.render import drafts, page_memo
@@ -45,19 +45,6 @@ BUILD_LOGGERS = ("mkdocs", "properdocs")
 maintained fork) under ``properdocs``; --strict must see both before the site is swapped in."""
 
 
-def toc(headings: tuple[Heading, ...]) -> TableOfContents:
-    """A generated page's headings nested by level, as MkDocs nests a Markdown page's."""
-    root: list[AnchorLink] = []
-    stack: list[AnchorLink] = []
-    for h in headings:
-        link = AnchorLink(html.escape(h.title, quote=False), h.id, h.level)
-        while stack and stack[-1].level >= h.level:
-            stack.pop()
-        (stack[-1].children if stack else root).append(link)
-        stack.append(link)
-    return TableOfContents(root)
-
-
 @dataclass
 class Build:
     """The state of the adapter: one per process, reset where a build needs it."""
@@ -71,15 +58,23 @@ class Build:
     static: dict[str, str] = field(default_factory=dict)
     """Generated files that are not pages: the export (export.py), old URLs (redirects.py)."""
     handwritten: dict[str, set[str]] = field(default_factory=dict)
+    tocs: dict[tuple[Heading, ...], Any] = field(default_factory=dict)
+    """A generated page's headings -> MkDocs' toc of them, kept from one serve build to the next."""
     """Hand-written page (source path) -> the ids its HTML has, once converted."""
+    loads: LoadMemo = field(default_factory=LoadMemo)
+    """Under serve, unchanged records and reports are not read again (corpus/load.py)."""
     memo: page_memo.PageMemo = field(default_factory=page_memo.PageMemo)
     """Under serve, practice and report pages whose inputs did not change are not rendered again."""
     store: cache_entries.PageCache | None = None
+    remembered: dict[Path, dict[str, dict]] = field(default_factory=dict)
+    """Under serve, the page cache's entries kept in memory between builds, by cache folder."""
     cached: cache_pages.BuildCache | None = None
     output: cache_theme.OutputCache | None = None
     nav: Any = None
     site: Path | None = None
     staging: Path | None = None
+    preview: preview.BuildState = field(default_factory=preview.BuildState)
+    """Under serve, the outcome of the last build, for the banner (serve/preview.py)."""
     published: bool = False
     """A site was swapped in by this process (serve: there is a last good site)."""
     sync: SiteSync = field(default_factory=SiteSync)
@@ -94,7 +89,7 @@ class Build:
     def configure(self, config: Any) -> Any:
         self.options = options = Options.read(config)
         # serve loads again after every save: unchanged records are not checked again (load.py).
-        corpus, problems = load_corpus(options.data, options.root, reuse=self.command == "serve")
+        corpus, problems = load_corpus(options.data, options.root, reuse=self.loads if self.command == "serve" else None)
         self.pages.clear()
         self.static.clear()
         self.corpus = corpus
@@ -105,19 +100,20 @@ class Build:
                 # hand-written pages under the problems banner and wait for the fix; the
                 # missing generated pages are told at INFO level, not as warnings.
                 print("data/ 中有问题：\n" + format_problems(problems), file=sys.stderr)
-                preview.STATE.started_broken(lines)
+                self.preview.started_broken(lines)
                 for checks in (config.validation.nav, config.validation.links):
                     for key in checks:
                         checks[key] = logging.INFO
                 return config
-            preview.STATE.data_problems(lines)
+            self.preview.data_problems(lines)
             raise PluginError("data/ 中有问题：\n" + format_problems(problems))
         for warning in corpus.warnings:  # told, not refused (--strict counts them)
             log.warning(str(warning))
         if not drafts.show_drafts(self.command, options.drafts):
             corpus = drafts.without_drafts(corpus)
         self.corpus = corpus
-        self.store = None if options.cache is None else cache_entries.PageCache(options.cache, remember=self.command == "serve")
+        self.store = None if options.cache is None else cache_entries.PageCache(
+            options.cache, memory=self.remembered.setdefault(options.cache, {}) if self.command == "serve" else None)
         # With a page cache, jieba's dictionary is loaded only if a page is not in it.
         tuning.install_user_dictionary(cache_pages.dictionary_words(self.store, corpus), lazy=bool(self.store))
         tuning.memoize_segmentation()
@@ -134,7 +130,13 @@ class Build:
         for uri in self.pages:
             if not safe_uri(uri):  # ids pass the slug rule; MkDocs would write ../ paths anyway
                 raise PluginError(f"拒绝写出网站以外的页面：{uri}")
-            files.append(File.generated(config, uri, content=""))
+        titles = nav_titles(config.nav)
+        tocs, self.tocs = self.tocs, {}
+        for uri, generated in self.pages.items():
+            file = File.generated(config, uri, content="")
+            contents = self.tocs[generated.toc] = tocs.get(generated.toc) or toc(generated.toc)
+            TemplatePage(titles.get(uri), file, config, generated, contents)  # file.page: pages.py
+            files.append(file)
         # MkDocs checks the links of Markdown pages; these are HTML: checked here, as strictly
         # (anchors into hand-written pages once those are converted: theme()).
         for problem in broken_links(self.pages, {f.src_uri for f in files if f.src_uri not in self.pages}):
@@ -170,10 +172,7 @@ class Build:
             page.meta.setdefault(key, [html.escape(v, quote=False) for v in value] if key == "tags" else value)
 
     def page_content(self, content: str, page: Any) -> str:
-        if generated := self.pages.get(page.file.src_uri):
-            content = generated.html
-            page.toc = toc(generated.toc)
-        else:
+        if not isinstance(page, TemplatePage):  # a generated page's HTML is its template's
             self.handwritten[page.file.src_uri] = html_ids(content)
         # Practice pages: the head and some sections out of the search index (search/tuning.py).
         return tuning.unindexed(page.file.src_uri, content, self.corpus)

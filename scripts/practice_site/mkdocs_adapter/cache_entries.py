@@ -93,7 +93,6 @@ def cache_folder(root: Path) -> Path | None:
     return Path(setting) if setting else root / "build" / "cache"
 
 
-_MEMORY: dict[Path, dict[str, dict]] = {}
 BATCH = 64
 """Pages written per transaction: memory stays flat with the corpus (a queued page holds about
 0.13 MB: 10 pages a batch peaked 13 MB under 100 at 1,000 practices, at the same CPU), and
@@ -109,7 +108,7 @@ class PageCache:
     the rest at the end of the build (``flush``). A ``pages/`` folder of JSON files left by
     FORMAT 2 is not read (nor removed: it may be deleted by hand)."""
 
-    def __init__(self, folder: Path, remember: bool = False):
+    def __init__(self, folder: Path, memory: dict[str, dict] | None = None):
         self.folder = folder
         self.hits = 0
         """Lookups answered from the cache in this process (reported by the hook)."""
@@ -122,10 +121,10 @@ class PageCache:
         """Page -> kinds put by this build and not queued yet."""
         self._queue: list[Row] = []
         self._queued_pages = 0
-        self.memory = _MEMORY.setdefault(folder, {}) if remember else None
-        """With ``remember`` (``mkdocs serve``), the entries this process read or wrote, shared by
-        every PageCache of the folder: a rebuild finds them without a query or decoding (the
-        latest value per page and kind, so one site's worth at most)."""
+        self.memory = memory
+        """Under ``mkdocs serve``, the entries this process read or wrote, kept by the caller
+        from one build to the next for the same folder: a rebuild finds them without a query
+        or decoding (the latest value per page and kind, so one site's worth at most)."""
 
     @property
     def trouble(self) -> str | None:

@@ -58,8 +58,6 @@ class BuildState:
             self._data_problems = ()
 
 
-STATE = BuildState()
-
 
 def describe(error: BaseException) -> str:
     """One line for a build that stopped for another reason than the data (a bug, a disk):
