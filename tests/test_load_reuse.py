@@ -13,7 +13,7 @@ import pytest
 
 from conftest import FIXTURE
 from practice_site.corpus.load import LoadMemo, load_corpus
-from practice_site.link.graph import link_corpus
+from practice_site.link.graph import LinkMemo, link_corpus
 from practice_site.render.export import dumps, export_files
 from practice_site.render.page_memo import PageMemo
 from practice_site.render.site import render_site
@@ -67,11 +67,11 @@ EDITS = [  # (label, file under data/, old text or None for a new file, new text
 ]
 
 
-def outputs(data, reuse: LoadMemo | None, memo: PageMemo | None = None):
+def outputs(data, reuse: LoadMemo | None, memo: PageMemo | None = None, linked: LinkMemo | None = None):
     corpus, problems = load_corpus(data, data.parent, reuse=reuse)
     if problems:
         return corpus, [str(p) for p in problems], None
-    links = link_corpus(corpus)
+    links = link_corpus(corpus, linked)
     return corpus, [], (render_site(corpus, links, "https://example.org/", memo=memo),
                         export_files(corpus, links, "https://example.org/"))
 
@@ -91,12 +91,12 @@ def apply(data, rel: str, old: str | None, new: str | None) -> None:
 def test_reused_load_and_pages_equal_a_fresh_load_after_each_edit(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(FIXTURE, data)
-    memo, loads = PageMemo(), LoadMemo()
-    previous, _, _ = outputs(data, reuse=loads, memo=memo)
+    memo, loads, linked = PageMemo(), LoadMemo(), LinkMemo()
+    previous, _, _ = outputs(data, reuse=loads, memo=memo, linked=linked)
     seen_problems, reused, previous_problems = False, [], []
     for label, rel, old, new in EDITS:
         apply(data, rel, old, new)
-        corpus, problems, built = outputs(data, reuse=loads, memo=memo)
+        corpus, problems, built = outputs(data, reuse=loads, memo=memo, linked=linked)
         _, fresh_problems, fresh_built = outputs(data, reuse=None)
         assert problems == fresh_problems, label
         assert built == fresh_built, label

@@ -64,18 +64,36 @@ class Links:
     """practice id -> practices whose page text (``page_texts``) names it."""
 
 
-def link_corpus(corpus: Corpus) -> Links:
+class LinkMemo:
+    """What one ``link_corpus`` keeps for the next (``mkdocs serve``): the name trie and each
+    report's mentions, reused while the names and the report's parse are the same (a
+    summary edit changes neither: the reports need not be searched again)."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] | None = None
+        self.matcher: NameMatcher | None = None
+        self.mentions: dict[str, tuple[object, dict[str, list[tuple[int, int, str]]]]] = {}
+
+
+def link_corpus(corpus: Corpus, memo: LinkMemo | None = None) -> Links:
     names = {n: p.id for p in sorted(corpus.practices.values(), key=lambda p: p.id)
              for n in p.names}
-    matcher = NameMatcher(names)
+    memo = memo or LinkMemo()
+    if memo.names != names or memo.matcher is None:
+        memo.names, memo.matcher, memo.mentions = names, NameMatcher(names), {}
+    matcher = memo.matcher
     mentions: dict[str, dict[str, list[tuple[int, int, str]]]] = {}
     order: dict[tuple[str, str], int] = {}
+    found_before, memo.mentions = memo.mentions, {}
     for rid, report in sorted(corpus.reports.items()):
-        per = mentions.setdefault(rid, {})
+        seen = found_before.get(rid)
+        reuse = seen is not None and seen[0] is report.parsed
+        per = mentions[rid] = seen[1] if reuse else {}  # type: ignore[index]
         for s in report.parsed.sentences:
             order[(rid, s.id)] = len(order)
-            if found := matcher.find(s.text):
+            if not reuse and (found := matcher.find(s.text)):
                 per[s.id] = found
+        memo.mentions[rid] = (report.parsed, per)
     by_id = {(rid, s.id): s for rid, r in corpus.reports.items() for s in r.parsed.sentences}
     # practice id -> sentences naming it, gathered in one pass (not one pass per practice:
     # that was quadratic, 3 s of a 1,000-practice build).

@@ -22,7 +22,7 @@ from mkdocs.structure.files import File
 
 from practice_site.corpus.load import LoadMemo, load_corpus
 from practice_site.corpus.problems import format_problems
-from practice_site.link.graph import link_corpus
+from practice_site.link.graph import LinkMemo, link_corpus
 from practice_site.mkdocs_adapter import cache_entries, cache_pages, cache_theme, compat
 from practice_site.mkdocs_adapter.options import Options, configured_site_url
 from practice_site.mkdocs_adapter.pages import TemplatePage, nav_titles, toc
@@ -63,6 +63,8 @@ class Build:
     """Hand-written page (source path) -> the ids its HTML has, once converted."""
     loads: LoadMemo = field(default_factory=LoadMemo)
     """Under serve, unchanged records and reports are not read again (corpus/load.py)."""
+    linked: LinkMemo = field(default_factory=LinkMemo)
+    """Under serve, reports are searched for names again only when they or the names changed."""
     memo: page_memo.PageMemo = field(default_factory=page_memo.PageMemo)
     """Under serve, practice and report pages whose inputs did not change are not rendered again."""
     store: cache_entries.PageCache | None = None
@@ -117,7 +119,7 @@ class Build:
         # With a page cache, jieba's dictionary is loaded only if a page is not in it.
         tuning.install_user_dictionary(cache_pages.dictionary_words(self.store, corpus), lazy=bool(self.store))
         tuning.memoize_segmentation()
-        links = link_corpus(corpus)
+        links = link_corpus(corpus, self.linked if self.command == "serve" else None)
         site_url = configured_site_url(config, self.command)
         self.pages.update(render_site(corpus, links, site_url=site_url, directory_urls=config.use_directory_urls,
                                       memo=self.memo if self.command == "serve" else None))
