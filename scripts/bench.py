@@ -108,17 +108,23 @@ PLAIN_COMMIT = "c6e5397"
 those Markdown pages built by MkDocs without our hook (issue 23 keeps it defined so)."""
 
 
+def at_plain_commit(folder: str, work: Path) -> Path:
+    """``folder`` of the project as it was at PLAIN_COMMIT (extracted once per run)."""
+    then = work / f"plain-{folder}-{PLAIN_COMMIT}"
+    if not then.is_dir():
+        then.mkdir(parents=True)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", PLAIN_COMMIT, folder],
+                                 capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(then)], input=archive, check=True)
+    return then / folder
+
+
 def plain_markdown(data: Path, docs: Path, work: Path) -> None:
     """The Markdown pages PLAIN_COMMIT's pipeline writes for ``data``, into ``docs``."""
-    old = work / f"plain-scripts-{PLAIN_COMMIT}"
-    if not old.is_dir():
-        old.mkdir(parents=True)
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", PLAIN_COMMIT, "scripts"],
-                                 capture_output=True, check=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+    old = at_plain_commit("scripts", work)
     run_child([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); "
                "from practice_site.cli import main; sys.exit(main(sys.argv[2:]))",
-               str(old / "scripts"), "--data", str(data), "pages", "--out", str(docs)])
+               str(old), "--data", str(data), "pages", "--out", str(docs)])
 
 
 def plain_config(work: Path, docs: Path) -> Path:
@@ -246,14 +252,8 @@ def measure_size(label: str, data: Path, n: int, work: Path, runs: int, serve: b
             raise
         # PLAIN_COMMIT's pipeline refuses fields that today's records gained since: its
         # plain pages are made from data/ as it was at that commit (56 practices then too).
-        then = work / f"plain-data-{PLAIN_COMMIT}"
-        if not then.is_dir():
-            then.mkdir(parents=True)
-            archive = subprocess.run(["git", "-C", str(ROOT), "archive", PLAIN_COMMIT, "data"],
-                                     capture_output=True, check=True).stdout
-            subprocess.run(["tar", "-x", "-C", str(then)], input=archive, check=True)
         print(f"plain for today: data/ as at {PLAIN_COMMIT} (its pipeline refuses today's new fields)", flush=True)
-        plain_markdown(then / "data", docs, work)
+        plain_markdown(at_plain_commit("data", work), docs, work)
     config = plain_config(work, docs)
     plain_site = work / f"plain-site-{label}"
     plain = [build_child([str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(plain_site)],

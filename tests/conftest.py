@@ -51,6 +51,20 @@ def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", *extra: str
         cwd=cwd, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
 
 
+def fixture_project(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the fixture data and of docs/ under ``tmp_path``, with a config building them
+    through the site's hook: (data folder, config). The caller points PRACTICE_SITE_DATA at it."""
+    data, docs = tmp_path / "data", tmp_path / "docs"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "corpus", data)  # test_invalid.FIXTURE
+    shutil.copytree(ROOT / "docs", docs)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(yaml.safe_dump({
+        "INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(docs),
+        "hooks": [str(ROOT / "scripts" / "mkdocs_hooks.py")], "watch": [str(data)],
+        "theme": {"custom_dir": str(ROOT / "overrides")}}), encoding="utf-8")
+    return data, config
+
+
 @pytest.fixture(scope="session")
 def real_data():
     """(corpus, problems) of data/, loaded once per session, when a test first asks for it:

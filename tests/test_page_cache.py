@@ -9,19 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, fixture_project, mkdocs_build
 from practice_site.mkdocs_adapter import cache_store
 from practice_site.mkdocs_adapter.cache_entries import BATCH, FORMAT, PageCache, cache_folder
-from test_invalid import FIXTURE
 
 pytestmark = pytest.mark.slow  # builds the fixture site many times over (about 2 minutes)
 
@@ -97,14 +94,7 @@ def assert_same_site(got: Path, want: Path) -> None:
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     """A config building a copy of the fixture data and of docs/, with its own cache folder."""
-    data, docs = tmp_path / "data", tmp_path / "docs"
-    shutil.copytree(FIXTURE, data)
-    shutil.copytree(ROOT / "docs", docs)
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(yaml.safe_dump({
-        "INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(docs),
-        "hooks": [str(ROOT / "scripts" / "mkdocs_hooks.py")], "watch": [str(data)],
-        "theme": {"custom_dir": str(ROOT / "overrides")}}), encoding="utf-8")
+    data, config = fixture_project(tmp_path)
     monkeypatch.setenv("PRACTICE_SITE_DATA", str(data))
     monkeypatch.setenv("PRACTICE_SITE_CACHE", str(tmp_path / "cache"))
     return tmp_path, config

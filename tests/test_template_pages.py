@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 import yaml
 
-from conftest import ROOT
-from test_invalid import FIXTURE
+from conftest import ROOT, fixture_project
 
 pytestmark = pytest.mark.slow  # builds the fixture site
 
@@ -47,16 +45,9 @@ print(json.dumps({"converted": len(converted), "empty": sum(not s.strip() for s 
 
 @pytest.fixture
 def project(tmp_path):
-    data, docs = tmp_path / "data", tmp_path / "docs"
-    shutil.copytree(FIXTURE, data)
-    shutil.copytree(ROOT / "docs", docs)
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(yaml.safe_dump({
-        "INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(docs),
-        "hooks": [str(ROOT / "scripts" / "mkdocs_hooks.py")], "watch": [str(data)],
-        "theme": {"custom_dir": str(ROOT / "overrides")}}), encoding="utf-8")
+    data, config = fixture_project(tmp_path)
     env = dict(os.environ, PRACTICE_SITE_DATA=str(data), PRACTICE_SITE_CACHE="off", NO_MKDOCS_2_WARNING="1")
-    return tmp_path, config, docs, env
+    return tmp_path, config, tmp_path / "docs", env
 
 
 def run(project, script: str = COUNTING) -> subprocess.CompletedProcess:
