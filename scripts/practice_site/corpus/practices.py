@@ -147,8 +147,6 @@ def _raw(path: Path) -> bytes | None:
     except OSError:
         return None
 
-"""Kept between loads of one process (``reuse``: mkdocs serve)."""
-
 
 def read_practice(path: Path, top: Value, r: FieldReader, quotes: QuoteIndex | None,
                   themes: Known, tags: Known, kinds: Known, relation_kinds: Known,

@@ -23,7 +23,8 @@ def read_reports(folder: DataFolder, parsed: dict | None = None) -> dict[str, Re
     """``parsed``: (text, title) -> parse of the last load's reports, reused (and updated to
     this load's) when given: parsing is a function of the two."""
     out: dict[str, Report] = {}
-    last, now = (parsed.copy(), parsed) if parsed is not None else ({}, {})
+    now = parsed if parsed is not None else {}
+    last = dict(now)
     now.clear()
     reports_dir = folder.data_dir / "reports"
     for txt in sorted(reports_dir.glob("*.txt")):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from practice_site.corpus.model import Corpus, Practice
-from practice_site.text.report import Sentence
+from practice_site.text.report import ParsedReport, Sentence
 
 
 class NameMatcher:
@@ -72,7 +72,8 @@ class LinkMemo:
     def __init__(self) -> None:
         self.names: dict[str, str] | None = None
         self.matcher: NameMatcher | None = None
-        self.mentions: dict[str, tuple[object, dict[str, list[tuple[int, int, str]]]]] = {}
+        self.mentions: dict[str, tuple[ParsedReport, dict[str, list[tuple[int, int, str]]]]] = {}
+        """report id -> (the parse searched, sentence id -> mentions)."""
 
 
 def link_corpus(corpus: Corpus, memo: LinkMemo | None = None) -> Links:
@@ -87,13 +88,14 @@ def link_corpus(corpus: Corpus, memo: LinkMemo | None = None) -> Links:
     found_before, memo.mentions = memo.mentions, {}
     for rid, report in sorted(corpus.reports.items()):
         seen = found_before.get(rid)
-        reuse = seen is not None and seen[0] is report.parsed
-        per = mentions[rid] = seen[1] if reuse else {}  # type: ignore[index]
+        if seen is not None and seen[0] is report.parsed:
+            per = seen[1]
+        else:
+            per = {s.id: found for s in report.parsed.sentences if (found := matcher.find(s.text))}
+        mentions[rid] = per
+        memo.mentions[rid] = (report.parsed, per)
         for s in report.parsed.sentences:
             order[(rid, s.id)] = len(order)
-            if not reuse and (found := matcher.find(s.text)):
-                per[s.id] = found
-        memo.mentions[rid] = (report.parsed, per)
     by_id = {(rid, s.id): s for rid, r in corpus.reports.items() for s in r.parsed.sentences}
     # practice id -> sentences naming it, gathered in one pass (not one pass per practice:
     # that was quadratic, 3 s of a 1,000-practice build).

@@ -58,9 +58,9 @@ class Build:
     static: dict[str, str] = field(default_factory=dict)
     """Generated files that are not pages: the export (export.py), old URLs (redirects.py)."""
     handwritten: dict[str, set[str]] = field(default_factory=dict)
+    """Hand-written page (source path) -> the ids its HTML has, once converted."""
     tocs: dict[tuple[Heading, ...], Any] = field(default_factory=dict)
     """A generated page's headings -> MkDocs' toc of them, kept from one serve build to the next."""
-    """Hand-written page (source path) -> the ids its HTML has, once converted."""
     loads: LoadMemo = field(default_factory=LoadMemo)
     """Under serve, unchanged records and reports are not read again (corpus/load.py)."""
     linked: LinkMemo = field(default_factory=LinkMemo)
@@ -90,14 +90,16 @@ class Build:
     # -- on_config -------------------------------------------------------------------------
     def configure(self, config: Any) -> Any:
         self.options = options = Options.read(config)
-        # serve loads again after every save: unchanged records are not checked again (load.py).
-        corpus, problems = load_corpus(options.data, options.root, reuse=self.loads if self.command == "serve" else None)
+        # serve builds again after every save: what did not change is not read, searched or
+        # rendered again (the memos below, kept by this object from one build to the next).
+        serving = self.command == "serve"
+        corpus, problems = load_corpus(options.data, options.root, reuse=self.loads if serving else None)
         self.pages.clear()
         self.static.clear()
         self.corpus = corpus
         if problems:
             lines = [str(p) for p in problems]
-            if self.command == "serve" and not self.published:
+            if serving and not self.published:
                 # `serve` started on broken data: no last good site to keep. Serve the
                 # hand-written pages under the problems banner and wait for the fix; the
                 # missing generated pages are told at INFO level, not as warnings.
@@ -115,14 +117,14 @@ class Build:
             corpus = drafts.without_drafts(corpus)
         self.corpus = corpus
         self.store = None if options.cache is None else cache_entries.PageCache(
-            options.cache, memory=self.remembered.setdefault(options.cache, {}) if self.command == "serve" else None)
+            options.cache, memory=self.remembered.setdefault(options.cache, {}) if serving else None)
         # With a page cache, jieba's dictionary is loaded only if a page is not in it.
         tuning.install_user_dictionary(cache_pages.dictionary_words(self.store, corpus), lazy=bool(self.store))
         tuning.memoize_segmentation()
-        links = link_corpus(corpus, self.linked if self.command == "serve" else None)
+        links = link_corpus(corpus, self.linked if serving else None)
         site_url = configured_site_url(config, self.command)
         self.pages.update(render_site(corpus, links, site_url=site_url, directory_urls=config.use_directory_urls,
-                                      memo=self.memo if self.command == "serve" else None))
+                                      memo=self.memo if serving else None))
         self.static.update(export_files(corpus, links, site_url, config.use_directory_urls))
         self.static.update(redirect_pages(corpus, config.use_directory_urls))
         return config
