@@ -5,14 +5,28 @@ parts of MkDocs and Material that the site needs are in mkdocs_adapter/compat.py
 """
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from practice_site.mkdocs_adapter import serve  # noqa: E402
-from practice_site.mkdocs_adapter.build import Build  # noqa: E402
+# What the adapter imports (pypinyin's phrase table alone is some 48,000 lists) lives as
+# long as the process. A collection while it loads finds nothing to free, and every later
+# full collection, those at exit included, would walk it again. So the collector waits
+# while it loads and then leaves it alone (gc.freeze). BENCHMARKS.md, "Issue 23, the
+# collector and the imports", has the figures: about 0.4 s of today's 2 s cold build.
+_collecting = gc.isenabled()
+gc.disable()
+try:
+    from practice_site.mkdocs_adapter import serve  # noqa: E402
+    from practice_site.mkdocs_adapter.build import Build  # noqa: E402
+finally:
+    if _collecting:
+        gc.enable()
+gc.freeze()
+del _collecting
 
 build = Build()
 """The adapter's state, from one event to the next (the only module global)."""
