@@ -70,14 +70,19 @@ def test_built_index_has_boosts_keywords_and_no_unindexed_sections(built_site):
     assert "租\u200b安心" not in json.dumps(page, ensure_ascii=False)  # kept whole by jieba
 
 
-def test_remembered_segmentation_follows_the_dictionary(tmp_path):
+def test_remembered_segmentation_follows_the_dictionary(tmp_path, monkeypatch):
+    import tempfile
+
     import jieba
+    jieba.initialize()  # its own cache file stays where it is
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     tuning.memoize_segmentation()
     text = "开展测甲乙警务工作"
     first = list(jieba.cut(text))
     assert first == list(jieba.dt.cut(text))  # what jieba itself answers
     assert "测甲乙警务" not in first
     # A word chosen lazily is loaded before the next cut, and the remembered answer is not reused.
-    tuning.install_user_dictionary(["测甲乙警务"], folder=tmp_path, lazy=True)
+    tuning.install_user_dictionary(["测甲乙警务"], lazy=True)
     assert "测甲乙警务" in tuning.installed_words()
     assert "测甲乙警务" in list(jieba.cut(text))
+    assert list(tmp_path.iterdir()) == []  # no user-dictionary file left in the temp folder

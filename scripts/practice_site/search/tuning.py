@@ -26,9 +26,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from practice_site.corpus.model import Corpus, Practice
@@ -65,6 +63,8 @@ LISTING_SECTIONS: tuple[tuple[str, str], ...] = (
 )
 
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+USER_WORD_FREQUENCY = 1_000_000
+"""A user word's frequency in jieba: high enough that jieba keeps it whole."""
 
 
 def boost(uri: str) -> float:
@@ -149,23 +149,19 @@ def dictionary_words(corpus: Corpus) -> list[str]:
             if w in _installed or any(len(piece) == 1 for piece in jieba.lcut(w))]
 
 
-def install_user_dictionary(words: list[str], folder: Path | None = None, lazy: bool = False) -> Path | None:
-    """Write ``words`` as a jieba user dictionary (a temporary folder, never the repository)
-    and load it into the jieba that Material's search segments pages with; when ``lazy``,
-    only before ``jieba.cut`` is next called (through ``memoize_segmentation``)."""
+def install_user_dictionary(words: list[str], lazy: bool = False) -> None:
+    """Load ``words`` into the jieba that Material's search segments pages with (through
+    ``jieba.add_word``: nothing is written to disk); when ``lazy``, only before ``jieba.cut``
+    is next called (through ``memoize_segmentation``)."""
     if lazy:
         _pending[:] = [w for w in words if w not in _installed]
-        return None
+        return
     if not words:
-        return None
+        return
     import jieba
-    folder = folder or Path(tempfile.gettempdir()) / f"practice-site-jieba-{os.getpid()}"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "user_dict.txt"
-    path.write_text("".join(f"{w} 1000000\n" for w in words), encoding="utf-8")
-    jieba.load_userdict(str(path))
+    for word in words:
+        jieba.add_word(word, USER_WORD_FREQUENCY)
     _installed.update(words)
-    return path
 
 
 def load_pending() -> None:
