@@ -23,6 +23,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -200,7 +201,7 @@ def serve_refresh(data: Path, runs: int, timeout: float) -> tuple[list[float], l
                 time.sleep(0.02)
         record.write_text(original, encoding="utf-8")
     finally:
-        proc.terminate()
+        proc.send_signal(signal.SIGINT)  # as Ctrl+C: serve then removes its temporary site folder
         try:
             proc.wait(10)
         except subprocess.TimeoutExpired:

@@ -10,6 +10,7 @@ import functools
 import http.server
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -180,8 +181,18 @@ def mkdocs_serve(tmp_path: Path, data: Path, settings: dict | None = None):
         yield url, log
         assert proc.poll() is None, "mkdocs serve died:\n" + log.read_text(encoding="utf-8")
     finally:
-        proc.terminate()
+        stop_serve(proc)
+
+
+def stop_serve(proc: subprocess.Popen) -> None:
+    """Stop ``mkdocs serve`` as Ctrl+C does, so that it removes its temporary site folder
+    (``mkdocs_*`` in the temp folder; a terminated server leaves it behind)."""
+    proc.send_signal(signal.SIGINT)
+    try:
         proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 @pytest.fixture
