@@ -15,7 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # What the adapter imports (pypinyin's phrase table alone is some 48,000 lists) lives as
 # long as the process. A collection while it loads finds nothing to free, and every later
 # full collection, those at exit included, would walk it again. So the collector waits
-# while it loads and then leaves it alone (gc.freeze). BENCHMARKS.md, "Issue 23, the
+# while it loads and then leaves it alone (gc.freeze; serve, which collects after each
+# build, thaws it: mkdocs_adapter/serve.py). BENCHMARKS.md, "Issue 23, the
 # collector and the imports", has the figures: about 0.4 s of today's 2 s cold build.
 _collecting = gc.isenabled()
 gc.disable()
