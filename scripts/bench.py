@@ -200,6 +200,12 @@ def serve_refresh(data: Path, runs: int, timeout: float) -> tuple[list[float], l
                     raise RuntimeError(f"edit not served within {timeout:.0f} s")
                 time.sleep(0.02)
         record.write_text(original, encoding="utf-8")
+        # Stopped in the middle of the rebuild this starts, serve could leave its site behind.
+        deadline = time.monotonic() + timeout
+        while (page := fetch(url)) is None or marker in page:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
     finally:
         proc.send_signal(signal.SIGINT)  # as Ctrl+C: serve then removes its temporary site folder
         try:
