@@ -58,7 +58,6 @@ class BuildState:
             self._data_problems = ()
 
 
-
 def describe(error: BaseException) -> str:
     """One line for a build that stopped for another reason than the data (a bug, a disk):
     what happened in Chinese, then the words of MkDocs or Python as they were (an editor
